@@ -1,0 +1,160 @@
+"""Writing the audit trail: automatic field diffs on flush, plus explicit events."""
+
+import contextvars
+import json
+from contextlib import contextmanager
+from datetime import date, datetime
+from decimal import Decimal
+
+from flask import current_app, has_app_context, has_request_context, request
+from flask_login import current_user
+from sqlalchemy import event, inspect
+from sqlalchemy.orm import Session
+
+from common.audit.chain import append_entries, lock_head
+from common.models import Audited, Versioned
+
+NOT_DIFFED = {"updated_at"}
+_cli_actor = contextvars.ContextVar("cli_actor", default=None)
+
+
+@contextmanager
+def acting_as(actor):
+    """Attribute audit entries written outside a request (CLI, jobs) to `actor`."""
+    token = _cli_actor.set(actor)
+    try:
+        yield
+    finally:
+        _cli_actor.reset(token)
+
+
+def current_actor():
+    """(user id or None, label) for the person or process making the change."""
+    cli = _cli_actor.get()
+    if cli is not None:
+        return None, cli
+    if has_request_context() and current_user and current_user.is_authenticated:
+        return current_user.id, current_user.email
+    return None, "system"
+
+
+def _plain(value):
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, list | tuple | set):
+        return [_plain(v) for v in value]
+    if isinstance(value, bytes):
+        return "<binary>"
+    return value
+
+
+def _entity_label(obj):
+    return obj.__class__.__name__
+
+
+def _entity_id(obj):
+    ident = inspect(obj).identity
+    return ",".join(str(v) for v in ident) if ident else None
+
+
+def field_diff(obj, mode):
+    """Field-level diff {field: [old, new]} of an audited object for create/update/delete."""
+    state = inspect(obj)
+    hidden = set(getattr(obj, "__audit_exclude__", ())) | NOT_DIFFED
+    diff = {}
+    for attr in state.mapper.column_attrs:
+        name = attr.key
+        if name in NOT_DIFFED:
+            continue
+        hist = state.attrs[name].history
+        if mode == "create":
+            old, new = None, state.attrs[name].value
+        elif mode == "delete":
+            old, new = state.attrs[name].value, None
+        elif hist.has_changes():
+            old = hist.deleted[0] if hist.deleted else None
+            new = hist.added[0] if hist.added else None
+        else:
+            continue
+        if old is None and new is None:
+            continue
+        diff[name] = ["<hidden>", "<hidden>"] if name in hidden else [_plain(old), _plain(new)]
+    diff.update(_collection_diff(state))
+    if mode == "update" and diff and isinstance(obj, Versioned) and "version" not in diff:
+        # The mapper bumps the version inside the flush, outside attribute history.
+        diff["version"] = [obj.version - 1, obj.version]
+    return diff
+
+
+def _collection_diff(state):
+    diff = {}
+    for rel in state.mapper.relationships:
+        if not rel.uselist:
+            continue
+        hist = state.attrs[rel.key].history
+        if hist.added or hist.deleted:
+            diff[rel.key] = {"removed": sorted(str(x) for x in hist.deleted),
+                             "added": sorted(str(x) for x in hist.added)}
+    return diff
+
+
+def _app_name():
+    return current_app.config.get("APP_NAME", "common") if has_app_context() else "common"
+
+
+def _ip():
+    return request.remote_addr if has_request_context() else None
+
+
+def _entry(action, entity_type, entity_id, changes):
+    actor_id, actor = current_actor()
+    return {
+        "app": _app_name(), "actor_id": actor_id, "actor": actor, "action": action,
+        "entity_type": entity_type, "entity_id": None if entity_id is None else str(entity_id),
+        "changes": json.dumps(changes, sort_keys=True, default=str), "ip": _ip(),
+    }
+
+
+def _audit_key():
+    return current_app.config["AUDIT_KEY"]
+
+
+def _audited(objects):
+    return [o for o in objects if isinstance(o, Audited)]
+
+
+def _before_flush(session, flush_context, instances):
+    if _audited(session.new) or _audited(session.dirty) or _audited(session.deleted):
+        lock_head(session.connection())
+
+
+def _after_flush(session, flush_context):
+    entries = []
+    for obj in _audited(session.new):
+        entries.append(_entry("create", _entity_label(obj), _entity_id(obj),
+                              field_diff(obj, "create")))
+    for obj in _audited(session.dirty):
+        if session.is_modified(obj, include_collections=True):
+            diff = field_diff(obj, "update")
+            if diff:
+                entries.append(_entry("update", _entity_label(obj), _entity_id(obj), diff))
+    for obj in _audited(session.deleted):
+        entries.append(_entry("delete", _entity_label(obj), _entity_id(obj),
+                              field_diff(obj, "delete")))
+    if entries:
+        append_entries(session.connection(), _audit_key(), entries)
+
+
+def install_listeners():
+    """Hook the audit writer into every SQLAlchemy session (idempotent)."""
+    if not event.contains(Session, "after_flush", _after_flush):
+        event.listen(Session, "before_flush", _before_flush)
+        event.listen(Session, "after_flush", _after_flush)
+
+
+def record_event(session, action, entity_type, entity_id=None, details=None):
+    """Write one explicit audit entry (login, failed login, export, view) in this transaction."""
+    append_entries(session.connection(), _audit_key(),
+                   [_entry(action, entity_type, entity_id, details or {})])

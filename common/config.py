@@ -1,0 +1,109 @@
+"""Settings for every app, read from the environment with documented defaults."""
+
+import os
+from datetime import timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+INSTANCE_DIR = Path(os.environ.get("JUSTICE_INSTANCE_DIR", ROOT / "instance"))
+
+DEV_ONLY_SECRET = "dev-only-secret-change-me"  # noqa: S105 - refused in production
+
+
+class ConfigError(RuntimeError):
+    """A required production setting is missing or unsafe."""
+
+
+def _env(name, default=None):
+    return os.environ.get(name, default)
+
+
+def default_database_url():
+    """SQLite under instance/ for a first run; DATABASE_URL overrides."""
+    return f"sqlite:///{INSTANCE_DIR / 'justice.db'}"
+
+
+def normalise_database_url(url):
+    """Use the psycopg2 driver for plain postgres URLs (SQLAlchemy 2.1 defaults to psycopg 3)."""
+    for prefix in ("postgresql://", "postgres://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg2://" + url[len(prefix):]
+    return url
+
+
+def build_config(overrides=None):
+    """Return the settings dict: defaults, then environment, then explicit overrides."""
+    secret = _env("SECRET_KEY", DEV_ONLY_SECRET)
+    cfg = {
+        "JUSTICE_ENV": _env("JUSTICE_ENV", "development"),
+        "SECRET_KEY": secret,
+        "SQLALCHEMY_DATABASE_URI": normalise_database_url(
+            _env("DATABASE_URL", default_database_url())),
+        "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
+        "AUDIT_KEY": _env("AUDIT_KEY", secret),
+        "PSEUDONYM_KEY": _env("PSEUDONYM_KEY", secret + "-pseudonym"),
+        "DISPLAY_TIMEZONE": _env("DISPLAY_TIMEZONE", "America/Belize"),
+        # Sessions and cookies: one cookie for the whole suite, so one login serves all apps.
+        "SESSION_COOKIE_NAME": "justice_session",
+        "SESSION_COOKIE_PATH": "/",
+        "SESSION_COOKIE_HTTPONLY": True,
+        "SESSION_COOKIE_SAMESITE": "Lax",
+        "SESSION_COOKIE_SECURE": _env("SESSION_COOKIE_SECURE", "0") == "1",
+        "REMEMBER_COOKIE_SECURE": _env("SESSION_COOKIE_SECURE", "0") == "1",
+        "REMEMBER_COOKIE_HTTPONLY": True,
+        "PERMANENT_SESSION_LIFETIME": timedelta(minutes=int(_env("SESSION_MINUTES", "30"))),
+        "SESSION_REFRESH_EACH_REQUEST": True,
+        "MAX_CONTENT_LENGTH": int(_env("MAX_UPLOAD_MB", "20")) * 1024 * 1024,
+        "WTF_CSRF_ENABLED": True,
+        "WTF_CSRF_TIME_LIMIT": None,
+        # Account lockout: after this many failures in a row the account is locked.
+        "LOCKOUT_MAX_FAILURES": int(_env("LOCKOUT_MAX_FAILURES", "5")),
+        "LOCKOUT_MINUTES": int(_env("LOCKOUT_MINUTES", "15")),
+        # Roles that may not use the suite without TOTP two-factor set up.
+        "TWO_FACTOR_REQUIRED_ROLES": ["admin"],
+    }
+    cfg.update(security_settings(secret))
+    if overrides:
+        cfg.update(overrides)
+    cfg["SQLALCHEMY_DATABASE_URI"] = normalise_database_url(cfg["SQLALCHEMY_DATABASE_URI"])
+    return cfg
+
+
+def security_settings(secret):
+    """Flask-Security-Too settings (hashing, password policy, two-factor)."""
+    return {
+        "SECURITY_PASSWORD_SALT": _env("SECURITY_PASSWORD_SALT", secret + "-salt"),
+        "SECURITY_PASSWORD_HASH": "argon2",
+        "SECURITY_PASSWORD_LENGTH_MIN": int(_env("PASSWORD_LENGTH_MIN", "12")),
+        "SECURITY_PASSWORD_COMPLEXITY_CHECKER": "zxcvbn",
+        "SECURITY_ZXCVBN_MINIMUM_SCORE": int(_env("PASSWORD_MIN_SCORE", "3")),
+        "SECURITY_REGISTERABLE": False,
+        "SECURITY_RECOVERABLE": False,
+        "SECURITY_CHANGEABLE": True,
+        "SECURITY_SEND_PASSWORD_CHANGE_EMAIL": False,
+        "SECURITY_TRACKABLE": True,
+        "SECURITY_TWO_FACTOR": True,
+        "SECURITY_TWO_FACTOR_ENABLED_METHODS": ["authenticator"],
+        "SECURITY_TWO_FACTOR_RESCUE_MAIL": "",
+        "SECURITY_TOTP_SECRETS": {"1": _env("TOTP_SECRET", secret + "-totp")},
+        "SECURITY_TOTP_ISSUER": "Belize Justice Suite",
+        "SECURITY_TWO_FACTOR_ALWAYS_VALIDATE": True,
+        "SECURITY_USERNAME_ENABLE": False,
+        "SECURITY_POST_LOGIN_VIEW": "/",
+        "SECURITY_POST_LOGOUT_VIEW": "/",
+        "SECURITY_MSG_LOGIN": ("Please sign in to continue.", "info"),
+        "SECURITY_FLASH_MESSAGES": True,
+        "SECURITY_RETURN_GENERIC_RESPONSES": False,
+        "SECURITY_CSRF_IGNORE_UNAUTH_ENDPOINTS": False,
+        "SECURITY_URL_PREFIX": None,
+        "SECURITY_TF_SETUP_URL": "/tf-setup",
+    }
+
+
+def check_production(cfg):
+    """Refuse unsafe production settings (default secrets)."""
+    if cfg["JUSTICE_ENV"] != "production":
+        return
+    for key in ("SECRET_KEY", "AUDIT_KEY", "PSEUDONYM_KEY", "SECURITY_PASSWORD_SALT"):
+        if DEV_ONLY_SECRET in str(cfg.get(key, "")):
+            raise ConfigError(f"{key} must be set in the environment when JUSTICE_ENV=production")

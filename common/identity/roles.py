@@ -1,0 +1,74 @@
+"""The authorization table: which role holds which permission.
+
+Every view names one permission (see `common.identity.access.requires`). Anything not
+granted here is denied. Domain apps add their permissions to this table as they grow.
+"""
+
+AGENCIES = {
+    "BCP": "Belize Central Prison",
+    "NFSS": "National Forensic Science Service",
+    "JUD": "Judiciary of Belize - Court Registry",
+    "BCO": "Belize Crime Observatory",
+    "MNS": "Ministry of Home Affairs and New Growth Industries",
+}
+
+PRISON_READ = {"portal.view", "prison.view", "persons.search"}
+LIMS_READ = {"portal.view", "lims.view", "persons.search"}
+COURT_READ = {"portal.view", "court.view", "persons.search"}
+
+ROLE_PERMISSIONS = {
+    "prison_officer": PRISON_READ | {"prison.admission.create", "prison.movement.record"},
+    "prison_records_supervisor": PRISON_READ
+    | {"prison.admission.create", "prison.movement.record", "prison.record.correct",
+       "prison.release_date.confirm", "prison.dashboard.view"},
+    "lab_intake": LIMS_READ | {"lims.case.create", "lims.item.create", "lims.custody.transfer"},
+    "lab_analyst": LIMS_READ | {"lims.custody.transfer", "lims.result.record"},
+    "lab_reviewer": LIMS_READ | {"lims.custody.transfer", "lims.review.perform"},
+    "lab_manager": LIMS_READ
+    | {"lims.case.create", "lims.item.create", "lims.custody.transfer",
+       "lims.disposition.authorise", "lims.metrics.view"},
+    "court_clerk": COURT_READ | {"court.case.create", "court.case.edit", "court.hearing.record"},
+    "court_registrar": COURT_READ
+    | {"court.case.create", "court.case.edit", "court.hearing.record", "court.metrics.view"},
+    "bco_analyst": {"portal.view"},
+    "auditor": {"portal.view", "audit.view"},
+    "admin": {"portal.view", "audit.view", "users.manage", "persons.search", "persons.review"},
+}
+
+ROLE_DESCRIPTIONS = {
+    "prison_officer": "Prison officer: daily records at Belize Central Prison",
+    "prison_records_supervisor": "Records supervisor: second checks and corrections",
+    "lab_intake": "NFSS intake: receives cases and items",
+    "lab_analyst": "NFSS analyst: performs analyses",
+    "lab_reviewer": "NFSS reviewer: technical and administrative review",
+    "lab_manager": "NFSS lab manager: disposition, metrics",
+    "court_clerk": "Court clerk: filings, hearings, outcomes",
+    "court_registrar": "Registrar: lists and statistics",
+    "bco_analyst": "Crime Observatory analyst: export API only",
+    "auditor": "Auditor: reads the audit trail",
+    "admin": "Administrator: users and system settings (two-factor required)",
+}
+
+ROLE_AGENCY = {
+    "prison_officer": "BCP",
+    "prison_records_supervisor": "BCP",
+    "lab_intake": "NFSS",
+    "lab_analyst": "NFSS",
+    "lab_reviewer": "NFSS",
+    "lab_manager": "NFSS",
+    "court_clerk": "JUD",
+    "court_registrar": "JUD",
+    "bco_analyst": "BCO",
+    "auditor": "MNS",
+    "admin": "MNS",
+}
+
+
+def all_permissions():
+    """Every permission any role holds."""
+    return set().union(*ROLE_PERMISSIONS.values())
+
+
+def role_allows(role, permission):
+    """True when `role` holds `permission` in the table."""
+    return permission in ROLE_PERMISSIONS.get(role, set())

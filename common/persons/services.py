@@ -1,0 +1,66 @@
+"""Person index services used by every app: register a record, search, summarise."""
+
+from sqlalchemy import func, or_, select
+
+from common.audit.services import record_event
+from common.extensions import db
+from common.persons.models import SYSTEMS, Person, PersonRecord
+
+SEARCH_FIELDS = (PersonRecord.given_name, PersonRecord.surname, PersonRecord.middle_name)
+
+
+def register_record(system, source_ref, person=None, **identity):
+    """Add a source record, attached to `person` or to a new Person; returns the record."""
+    if system not in SYSTEMS:
+        raise ValueError(f"unknown system {system!r}")
+    if person is None:
+        person = Person()
+        db.session.add(person)
+    record = PersonRecord(system=system, source_ref=source_ref, person=person, **identity)
+    db.session.add(record)
+    db.session.flush()
+    return record
+
+
+def search_persons(text, page=1, per_page=25):
+    """Persons whose records match every word of `text` in a name or identifier."""
+    query = select(Person).where(Person.merged_into_id.is_(None)).order_by(Person.id)
+    for word in (text or "").split():
+        like = f"%{word}%"
+        query = query.where(Person.records.any(or_(
+            *(f.ilike(like) for f in SEARCH_FIELDS), PersonRecord.national_id == word)))
+    return db.paginate(query, page=page, per_page=per_page, error_out=False)
+
+
+def person_for_view(public_id):
+    """Load a person's full record for display; the view is audited."""
+    person = db.session.scalars(select(Person).where(Person.public_id == public_id)).first()
+    if person is not None:
+        record_event(db.session, "view", "Person", person.id, {"screen": "person record"})
+    return person
+
+
+def index_summary():
+    """Counts for the start page: persons, records per system, persons in several systems."""
+    persons = db.session.scalar(
+        select(func.count(Person.id)).where(Person.merged_into_id.is_(None))) or 0
+    by_system = db.session.execute(
+        select(PersonRecord.system, func.count()).group_by(PersonRecord.system)
+        .order_by(PersonRecord.system)).all()
+    per_person = (select(PersonRecord.person_id)
+                  .group_by(PersonRecord.person_id)
+                  .having(func.count(func.distinct(PersonRecord.system)) > 1)).subquery()
+    multi = db.session.scalar(select(func.count()).select_from(per_person)) or 0
+    return {"persons": persons, "multi_system": multi,
+            "by_system": [(SYSTEMS.get(s, s), n) for s, n in by_system]}
+
+
+def system_summary(system):
+    """Records a system holds in the person index, and how many also appear elsewhere."""
+    records = db.session.scalar(
+        select(func.count(PersonRecord.id)).where(PersonRecord.system == system)) or 0
+    own = select(PersonRecord.person_id).where(PersonRecord.system == system)
+    shared = db.session.scalar(
+        select(func.count(func.distinct(PersonRecord.person_id)))
+        .where(PersonRecord.person_id.in_(own), PersonRecord.system != system)) or 0
+    return {"records": records, "shared": shared}
