@@ -9,11 +9,10 @@ from common.audit.services import acting_as
 
 def make_app():
     """The portal app: every model is registered, so it can run any command."""
-    from common.portal import create_app
-
     import court_cms  # noqa: F401 - app packages register their models on import
     import lims  # noqa: F401
     import prison_ims  # noqa: F401
+    from common.portal import create_app
 
     return create_app()
 
@@ -85,8 +84,7 @@ def serve(host, port, debug):
     from common.suite import create_suite
 
     click.echo(f"Serving the justice suite on http://{host}:{port}/")
-    run_simple(host, port, create_suite(), use_reloader=debug, use_debugger=debug,
-               threaded=True)
+    run_simple(host, port, create_suite(), use_reloader=debug, use_debugger=debug, threaded=True)
 
 
 def _register_subcommands():

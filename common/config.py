@@ -27,7 +27,7 @@ def normalise_database_url(url):
     """Use the psycopg2 driver for plain postgres URLs (SQLAlchemy 2.1 defaults to psycopg 3)."""
     for prefix in ("postgresql://", "postgres://"):
         if url.startswith(prefix):
-            return "postgresql+psycopg2://" + url[len(prefix):]
+            return "postgresql+psycopg2://" + url[len(prefix) :]
     return url
 
 
@@ -38,7 +38,8 @@ def build_config(overrides=None):
         "JUSTICE_ENV": _env("JUSTICE_ENV", "development"),
         "SECRET_KEY": secret,
         "SQLALCHEMY_DATABASE_URI": normalise_database_url(
-            _env("DATABASE_URL", default_database_url())),
+            _env("DATABASE_URL", default_database_url())
+        ),
         "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
         "AUDIT_KEY": _env("AUDIT_KEY", secret),
         "PSEUDONYM_KEY": _env("PSEUDONYM_KEY", secret + "-pseudonym"),

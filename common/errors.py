@@ -2,7 +2,7 @@
 
 import logging
 
-from flask import jsonify, render_template, request
+from flask import current_app, jsonify, render_template, request
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import DBAPIError, OperationalError
 
@@ -10,17 +10,28 @@ log = logging.getLogger(__name__)
 
 MESSAGES = {
     400: ("Request not understood", "The request was malformed.", None),
-    403: ("Not permitted", "Your role does not give you access to this page.",
-          "If you need it for your work, ask your supervisor to request the permission."),
+    403: (
+        "Not permitted",
+        "Your role does not give you access to this page.",
+        "If you need it for your work, ask your supervisor to request the permission.",
+    ),
     404: ("Not found", "There is no page at this address.", "Check the address or use the menu."),
     405: ("Not allowed", "This page cannot be used that way.", None),
-    413: ("File too large", "The upload is larger than the allowed size.",
-          "Split the file or ask an administrator about the limit."),
-    500: ("Something went wrong", "The system could not complete your request. Nothing was saved.",
-          "Try again; if it keeps happening, tell the system administrator the time it happened."),
-    503: ("Service temporarily unavailable",
-          "The database cannot be reached right now. Nothing was saved.",
-          "Wait a minute and try again. If it persists, contact the system administrator."),
+    413: (
+        "File too large",
+        "The upload is larger than the allowed size.",
+        "Split the file or ask an administrator about the limit.",
+    ),
+    500: (
+        "Something went wrong",
+        "The system could not complete your request. Nothing was saved.",
+        "Try again; if it keeps happening, tell the system administrator the time it happened.",
+    ),
+    503: (
+        "Service temporarily unavailable",
+        "The database cannot be reached right now. Nothing was saved.",
+        "Wait a minute and try again. If it persists, contact the system administrator.",
+    ),
 }
 
 
@@ -29,7 +40,8 @@ def wants_json():
     if "/api/" in request.path:
         return True
     best = request.accept_mimetypes.best_match(["application/json", "text/html"])
-    return best == "application/json" and request.accept_mimetypes[best] > request.accept_mimetypes["text/html"]
+    accepted = request.accept_mimetypes
+    return best == "application/json" and accepted[best] > accepted["text/html"]
 
 
 def error_response(code, message=None, hint=None):
@@ -38,8 +50,14 @@ def error_response(code, message=None, hint=None):
     message = message or default_message
     if wants_json():
         return jsonify(error=heading, message=message, status=code), code
-    return render_template("errors/error.html", heading=heading, message=message,
-                           hint=hint or default_hint), code
+    if code >= 500:
+        # Rendered without context processors: they load the signed-in user from the
+        # database, which may be exactly what is failing.
+        page = current_app.jinja_env.get_template("errors/unavailable.html")
+        return page.render(heading=heading, message=message, hint=hint or default_hint), code
+    return render_template(
+        "errors/error.html", heading=heading, message=message, hint=hint or default_hint
+    ), code
 
 
 def _rollback():
@@ -58,8 +76,11 @@ def register_error_handlers(app):
 
     @app.errorhandler(CSRFError)
     def csrf_error(exc):
-        return error_response(400, "The form has expired or did not come from this system, "
-                              "so it was refused.", "Reload the page and submit the form again.")
+        return error_response(
+            400,
+            "The form has expired or did not come from this system, so it was refused.",
+            "Reload the page and submit the form again.",
+        )
 
     @app.errorhandler(OperationalError)
     def database_unavailable(exc):

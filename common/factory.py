@@ -4,7 +4,7 @@ import logging
 from pathlib import Path
 
 from flask import Flask, request
-from flask_security import SQLAlchemyUserDatastore, Security, user_authenticated
+from flask_security import Security, SQLAlchemyUserDatastore, user_authenticated
 from sqlalchemy import inspect as sa_inspect
 
 from common.audit.services import install_listeners
@@ -19,16 +19,22 @@ from common.timefmt import belize_time, long_date
 log = logging.getLogger(__name__)
 
 APP_COLOURS = {"prison": "prison", "lims": "lims", "court": "court", "common": "suite"}
-CSP = ("default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
-       "object-src 'none'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'")
+CSP = (
+    "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+    "object-src 'none'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'"
+)
 
 
 def create_base_app(import_name, app_name, title, test_config=None):
     """Build a Flask app with database, security, audit, errors and templates wired in."""
     config = build_config(test_config)
     check_production(config)
-    app = Flask(import_name, template_folder=str(ROOT / "templates"),
-                static_folder=str(ROOT / "static"), instance_path=str(config_instance(config)))
+    app = Flask(
+        import_name,
+        template_folder=str(ROOT / "templates"),
+        static_folder=str(ROOT / "static"),
+        instance_path=str(config_instance(config)),
+    )
     app.config.update(config)
     app.config.update(APP_NAME=app_name, APP_TITLE=title)
     _init_extensions(app)
@@ -52,8 +58,9 @@ def config_instance(config):
 
 def _init_extensions(app):
     db.init_app(app)
-    migrate.init_app(app, db, directory=str(ROOT / "migrations"), render_as_batch=True,
-                    compare_type=True)
+    migrate.init_app(
+        app, db, directory=str(ROOT / "migrations"), render_as_batch=True, compare_type=True
+    )
     csrf.init_app(app)
     datastore = SQLAlchemyUserDatastore(db, User, Role)
     app.security = Security(app, datastore)
@@ -80,8 +87,12 @@ def _init_templates(app, app_name, title):
 
     @app.context_processor
     def inject_suite():
-        return {"app_name": app_name, "app_title": title, "suite_links": links,
-                "app_colour": APP_COLOURS.get(app_name, "suite")}
+        return {
+            "app_name": app_name,
+            "app_title": title,
+            "suite_links": links,
+            "app_colour": APP_COLOURS.get(app_name, "suite"),
+        }
 
 
 def _security_headers(response):
@@ -103,5 +114,8 @@ def refuse_demo_accounts_in_production(app):
         if not sa_inspect(db.engine).has_table(User.__tablename__):
             return
         if db.session.query(User.id).filter(User.demo_account.is_(True)).first():
-            raise ConfigError("demo accounts exist in this database: remove them "
-                              "(justice users purge-demo) before running with JUSTICE_ENV=production")
+            raise ConfigError(
+                "demo accounts exist in this database: retire them with "
+                "`justice users purge-demo` before running with "
+                "JUSTICE_ENV=production"
+            )

@@ -11,9 +11,12 @@ def create_suite(test_config=None):
     from common.portal import create_app as create_portal
 
     portal = create_portal(test_config)
-    portal.wsgi_app = DispatcherMiddleware(portal.wsgi_app, {
-        "/prison": prison_ims.create_app(test_config).wsgi_app,
-        "/lims": lims.create_app(test_config).wsgi_app,
-        "/court": court_cms.create_app(test_config).wsgi_app,
-    })
+    portal.wsgi_app = DispatcherMiddleware(
+        portal.wsgi_app,
+        {
+            "/prison": prison_ims.create_app(test_config).wsgi_app,
+            "/lims": lims.create_app(test_config).wsgi_app,
+            "/court": court_cms.create_app(test_config).wsgi_app,
+        },
+    )
     return portal

@@ -10,8 +10,19 @@ from sqlalchemy import insert, select, update
 
 from common.audit.models import GENESIS_HASH, AuditEntry, AuditHead
 
-HASHED_FIELDS = ("id", "occurred_at", "app", "actor_id", "actor", "action", "entity_type",
-                 "entity_id", "changes", "ip", "prev_hash")
+HASHED_FIELDS = (
+    "id",
+    "occurred_at",
+    "app",
+    "actor_id",
+    "actor",
+    "action",
+    "entity_type",
+    "entity_id",
+    "changes",
+    "ip",
+    "prev_hash",
+)
 
 
 def _utc_text(value):
@@ -33,8 +44,9 @@ def _locked_head(connection):
         select(AuditHead.__table__).where(AuditHead.__table__.c.id == 1).with_for_update()
     ).first()
     if head is None:
-        connection.execute(insert(AuditHead.__table__).values(id=1, last_id=0,
-                                                              last_hash=GENESIS_HASH))
+        connection.execute(
+            insert(AuditHead.__table__).values(id=1, last_id=0, last_hash=GENESIS_HASH)
+        )
         return 0, GENESIS_HASH
     return head.last_id, head.last_hash
 
@@ -59,7 +71,8 @@ def append_entries(connection, key, entries):
         rows.append(row)
     connection.execute(insert(AuditEntry.__table__), rows)
     connection.execute(
-        update(AuditHead.__table__).where(AuditHead.__table__.c.id == 1)
+        update(AuditHead.__table__)
+        .where(AuditHead.__table__.c.id == 1)
         .values(last_id=last_id, last_hash=last_hash)
     )
 
@@ -85,15 +98,29 @@ def verify_chain(connection, key, progress=None):
     for row in result.mappings():
         fields = dict(row)
         if row["id"] != expected_id:
-            return VerifyResult(False, checked, f"entry {expected_id} is missing (the chain "
-                                f"jumps to entry {row['id']}): an entry was deleted", row["id"])
+            return VerifyResult(
+                False,
+                checked,
+                f"entry {expected_id} is missing (the chain "
+                f"jumps to entry {row['id']}): an entry was deleted",
+                row["id"],
+            )
         if row["prev_hash"] != expected_prev:
-            return VerifyResult(False, checked, f"entry {row['id']} does not follow the entry "
-                                "before it: entries were deleted, inserted or reordered",
-                                row["id"])
+            return VerifyResult(
+                False,
+                checked,
+                f"entry {row['id']} does not follow the entry "
+                "before it: entries were deleted, inserted or reordered",
+                row["id"],
+            )
         if entry_digest(key, fields) != row["entry_hash"]:
-            return VerifyResult(False, checked, f"entry {row['id']} was altered after it was "
-                                "written: its content no longer matches its hash", row["id"])
+            return VerifyResult(
+                False,
+                checked,
+                f"entry {row['id']} was altered after it was "
+                "written: its content no longer matches its hash",
+                row["id"],
+            )
         expected_prev, expected_id = row["entry_hash"], row["id"] + 1
         checked += 1
         if progress and checked % 1000 == 0:
@@ -106,7 +133,11 @@ def _check_head(connection, checked, last_id, last_hash):
     if head is None and checked == 0:
         return VerifyResult(True, 0)
     if head is None or head.last_id != last_id or head.last_hash != last_hash:
-        return VerifyResult(False, checked, "the chain head does not match the last entry: "
-                            "entries at the end were deleted or added outside the system",
-                            last_id)
+        return VerifyResult(
+            False,
+            checked,
+            "the chain head does not match the last entry: "
+            "entries at the end were deleted or added outside the system",
+            last_id,
+        )
     return VerifyResult(True, checked, head_hash=last_hash)

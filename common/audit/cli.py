@@ -22,10 +22,10 @@ def verify():
     app = make_app()
     with app.app_context():
         total = db.session.scalar(select(func.count(AuditEntry.id))) or 0
-        with click.progressbar(length=total, label="Verifying audit trail",
-                               file=sys.stderr) as bar:
-            result = verify_chain(db.session.connection(), app.config["AUDIT_KEY"],
-                                  progress=bar.update)
+        with click.progressbar(length=total, label="Verifying audit trail", file=sys.stderr) as bar:
+            result = verify_chain(
+                db.session.connection(), app.config["AUDIT_KEY"], progress=bar.update
+            )
     if result.ok:
         click.echo(f"OK: {result.checked} entries verified; head hash {result.head_hash}")
         return

@@ -10,8 +10,9 @@ class AuditEntry(db.Model):
 
     __tablename__ = "common_audit_log"
 
-    id = db.Column(db.BigInteger().with_variant(db.Integer, "sqlite"), primary_key=True,
-                   autoincrement=False)
+    id = db.Column(
+        db.BigInteger().with_variant(db.Integer, "sqlite"), primary_key=True, autoincrement=False
+    )
     occurred_at = db.Column(db.DateTime(timezone=True), nullable=False, index=True)
     app = db.Column(db.String(16), nullable=False, default="common")
     actor_id = db.Column(db.Integer, nullable=True, index=True)

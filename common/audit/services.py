@@ -95,8 +95,10 @@ def _collection_diff(state):
             continue
         hist = state.attrs[rel.key].history
         if hist.added or hist.deleted:
-            diff[rel.key] = {"removed": sorted(str(x) for x in hist.deleted),
-                             "added": sorted(str(x) for x in hist.added)}
+            diff[rel.key] = {
+                "removed": sorted(str(x) for x in hist.deleted),
+                "added": sorted(str(x) for x in hist.added),
+            }
     return diff
 
 
@@ -111,9 +113,14 @@ def _ip():
 def _entry(action, entity_type, entity_id, changes):
     actor_id, actor = current_actor()
     return {
-        "app": _app_name(), "actor_id": actor_id, "actor": actor, "action": action,
-        "entity_type": entity_type, "entity_id": None if entity_id is None else str(entity_id),
-        "changes": json.dumps(changes, sort_keys=True, default=str), "ip": _ip(),
+        "app": _app_name(),
+        "actor_id": actor_id,
+        "actor": actor,
+        "action": action,
+        "entity_type": entity_type,
+        "entity_id": None if entity_id is None else str(entity_id),
+        "changes": json.dumps(changes, sort_keys=True, default=str),
+        "ip": _ip(),
     }
 
 
@@ -133,16 +140,18 @@ def _before_flush(session, flush_context, instances):
 def _after_flush(session, flush_context):
     entries = []
     for obj in _audited(session.new):
-        entries.append(_entry("create", _entity_label(obj), _entity_id(obj),
-                              field_diff(obj, "create")))
+        entries.append(
+            _entry("create", _entity_label(obj), _entity_id(obj), field_diff(obj, "create"))
+        )
     for obj in _audited(session.dirty):
         if session.is_modified(obj, include_collections=True):
             diff = field_diff(obj, "update")
             if diff:
                 entries.append(_entry("update", _entity_label(obj), _entity_id(obj), diff))
     for obj in _audited(session.deleted):
-        entries.append(_entry("delete", _entity_label(obj), _entity_id(obj),
-                              field_diff(obj, "delete")))
+        entries.append(
+            _entry("delete", _entity_label(obj), _entity_id(obj), field_diff(obj, "delete"))
+        )
     if entries:
         append_entries(session.connection(), _audit_key(), entries)
 
@@ -156,5 +165,6 @@ def install_listeners():
 
 def record_event(session, action, entity_type, entity_id=None, details=None):
     """Write one explicit audit entry (login, failed login, export, view) in this transaction."""
-    append_entries(session.connection(), _audit_key(),
-                   [_entry(action, entity_type, entity_id, details or {})])
+    append_entries(
+        session.connection(), _audit_key(), [_entry(action, entity_type, entity_id, details or {})]
+    )

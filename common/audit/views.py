@@ -40,9 +40,18 @@ def filtered_query(args):
 def browse():
     """Newest first, 50 a page."""
     args = {k: request.args.get(k, "").strip()[:100] for k in FILTERS}
-    page = db.paginate(filtered_query(args), page=request.args.get("page", 1, type=int),
-                       per_page=50, error_out=False)
+    page = db.paginate(
+        filtered_query(args),
+        page=request.args.get("page", 1, type=int),
+        per_page=50,
+        error_out=False,
+    )
     actions = db.session.scalars(select(AuditEntry.action).distinct().order_by(AuditEntry.action))
-    return render_template("common/audit_browse.html", page=page, args=args,
-                           actions=list(actions), loads=json.loads,
-                           filters={k: v for k, v in args.items() if v})
+    return render_template(
+        "common/audit_browse.html",
+        page=page,
+        args=args,
+        actions=list(actions),
+        loads=json.loads,
+        filters={k: v for k, v in args.items() if v},
+    )

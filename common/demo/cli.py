@@ -9,8 +9,13 @@ from common.audit.services import acting_as
 
 
 @click.command()
-@click.option("--scale", default=1, show_default=True, type=click.IntRange(1, 1000),
-              help="Multiply volumes (benchmarks use 10 or more).")
+@click.option(
+    "--scale",
+    default=1,
+    show_default=True,
+    type=click.IntRange(1, 1000),
+    help="Multiply volumes (benchmarks use 10 or more).",
+)
 @click.option("--seed", default=2026, show_default=True, type=int)
 def demo(scale, seed):
     """Load demo accounts and data (refused when JUSTICE_ENV=production)."""

@@ -26,8 +26,9 @@ def load_demo(scale, seed, progressbar):
     """Everything `justice demo` loads, in one transaction; returns summary lines."""
     sync_roles_and_agencies()
     accounts = load_demo_accounts()
-    with progressbar(length=scale * PERSONS_PER_SCALE, label="Persons",
-                     file=sys.stderr) as bar:
+    with progressbar(length=scale * PERSONS_PER_SCALE, label="Persons", file=sys.stderr) as bar:
         records = load_persons(scale, seed, progress=bar.update)
-    return [f"Demo accounts created: {accounts} (password: {DEMO_PASSWORD})",
-            f"Persons: {scale * PERSONS_PER_SCALE}, source records: {records}"]
+    return [
+        f"Demo accounts created: {accounts} (password: {DEMO_PASSWORD})",
+        f"Persons: {scale * PERSONS_PER_SCALE}, source records: {records}",
+    ]

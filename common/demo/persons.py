@@ -12,9 +12,15 @@ PERSONS_PER_SCALE = 1000
 
 def _identity(p):
     return {
-        "given_name": p.given_name, "middle_name": p.middle_name, "surname": p.surname,
-        "date_of_birth": p.date_of_birth, "sex": p.sex, "district": p.district,
-        "address": p.address, "national_id": p.national_id or "", "aliases": list(p.aliases),
+        "given_name": p.given_name,
+        "middle_name": p.middle_name,
+        "surname": p.surname,
+        "date_of_birth": p.date_of_birth,
+        "sex": p.sex,
+        "district": p.district,
+        "address": p.address,
+        "national_id": p.national_id or "",
+        "aliases": list(p.aliases),
     }
 
 
@@ -35,9 +41,12 @@ def load_persons(scale, seed=2026, progress=None):
         first = None
         for i, system in enumerate(systems_for(rng)):
             variant = person if i == 0 else gen.register_variant(person, severity="typical")
-            record = register_record(system, f"DEMO-{system[0].upper()}-{n:07d}",
-                                     person=first.person if first else None,
-                                     **_identity(variant))
+            record = register_record(
+                system,
+                f"DEMO-{system[0].upper()}-{n:07d}",
+                person=first.person if first else None,
+                **_identity(variant),
+            )
             first = first or record
             created += 1
         if progress:

@@ -42,8 +42,9 @@ def view_permission(app, endpoint):
 
 def unguarded_endpoints(app):
     """Endpoints that are neither public nor guarded by `requires` (must be empty)."""
-    return sorted(ep for ep in app.view_functions
-                  if not is_public(ep) and view_permission(app, ep) is None)
+    return sorted(
+        ep for ep in app.view_functions if not is_public(ep) and view_permission(app, ep) is None
+    )
 
 
 def require_two_factor_setup():
@@ -56,7 +57,9 @@ def require_two_factor_setup():
     if required & {r.name for r in current_user.roles}:
         from flask import flash, redirect, url_for
 
-        flash("Your role requires two-factor sign-in. Set up an authenticator app to continue.",
-              "warning")
+        flash(
+            "Your role requires two-factor sign-in. Set up an authenticator app to continue.",
+            "warning",
+        )
         return redirect(url_for("security.two_factor_setup"))
     return None

@@ -16,8 +16,14 @@ def users():
 
 @users.command("create")
 @click.option("--email", required=True)
-@click.option("--role", "roles", multiple=True, required=True,
-              type=click.Choice(sorted(ROLE_PERMISSIONS)), help="Repeat for several roles.")
+@click.option(
+    "--role",
+    "roles",
+    multiple=True,
+    required=True,
+    type=click.Choice(sorted(ROLE_PERMISSIONS)),
+    help="Repeat for several roles.",
+)
 @click.option("--name", "full_name", default="", help="Full name shown on screens.")
 @click.option("--agency", default=None, help="Agency code (default: the first role's).")
 @click.password_option(help="Prompted (twice) when not given.")
@@ -30,8 +36,9 @@ def create(email, roles, full_name, agency, password):
     with make_app().app_context(), acting_as("system:cli"):
         sync_roles_and_agencies()
         try:
-            user = create_user(email, password, full_name or email, list(roles),
-                               agency or ROLE_AGENCY[roles[0]])
+            user = create_user(
+                email, password, full_name or email, list(roles), agency or ROLE_AGENCY[roles[0]]
+            )
         except UserError as exc:
             db.session.rollback()
             click.echo(f"Error: {exc}", err=True)

@@ -1,8 +1,15 @@
 """Forms for managing user accounts."""
 
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, EmailField, HiddenField, PasswordField, SelectField, StringField
-from wtforms import SelectMultipleField
+from wtforms import (
+    BooleanField,
+    EmailField,
+    HiddenField,
+    PasswordField,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+)
 from wtforms.validators import DataRequired, Email, Length, Optional
 
 from common.identity.roles import ROLE_DESCRIPTIONS
@@ -19,9 +26,12 @@ class UserEditForm(FlaskForm):
     version = HiddenField()
     full_name = StringField("Full name", validators=[DataRequired(), Length(max=120)])
     agency = SelectField("Agency", validators=[DataRequired()])
-    roles = SelectMultipleField("Roles", choices=role_choices(),
-                                validators=[DataRequired(message="Choose at least one role.")],
-                                description="Hold Ctrl (Cmd on a Mac) to choose several.")
+    roles = SelectMultipleField(
+        "Roles",
+        choices=role_choices(),
+        validators=[DataRequired(message="Choose at least one role.")],
+        description="Hold Ctrl (Cmd on a Mac) to choose several.",
+    )
     active = BooleanField("Account active (can sign in)", default=True)
 
 
@@ -30,8 +40,10 @@ class UserCreateForm(UserEditForm):
 
     email = EmailField("Email", validators=[DataRequired(), Email(), Length(max=255)])
     password = PasswordField(
-        "Initial password", validators=[DataRequired(), Length(min=12, max=128)],
-        description="At least 12 characters; the user should change it after first sign-in.")
+        "Initial password",
+        validators=[DataRequired(), Length(min=12, max=128)],
+        description="At least 12 characters; the user should change it after first sign-in.",
+    )
 
 
 class UnlockForm(FlaskForm):

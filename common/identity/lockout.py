@@ -21,16 +21,21 @@ def is_locked_now(user, now=None):
 
 def lock_message(user):
     """The sentence shown on the sign-in form of a locked account."""
-    return (f"This account is locked after {current_app.config['LOCKOUT_MAX_FAILURES']} "
-            f"failed sign-in attempts. Try again after {belize_time(user.locked_until)} "
-            "(Belize time) or ask an administrator to unlock it.")
+    return (
+        f"This account is locked after {current_app.config['LOCKOUT_MAX_FAILURES']} "
+        f"failed sign-in attempts. Try again after {belize_time(user.locked_until)} "
+        "(Belize time) or ask an administrator to unlock it."
+    )
 
 
 def register_failure(user, auth_type, tfa):
     """Count a failed credential; lock the account at the limit. Commits at once."""
     user.failed_login_count = (user.failed_login_count or 0) + 1
-    details = {"auth_type": auth_type, "second_factor": tfa,
-               "consecutive_failures": user.failed_login_count}
+    details = {
+        "auth_type": auth_type,
+        "second_factor": tfa,
+        "consecutive_failures": user.failed_login_count,
+    }
     if user.failed_login_count >= current_app.config["LOCKOUT_MAX_FAILURES"]:
         minutes = current_app.config["LOCKOUT_MINUTES"]
         user.locked_until = datetime.now(UTC) + timedelta(minutes=minutes)
@@ -42,8 +47,13 @@ def register_failure(user, auth_type, tfa):
 
 def register_locked_attempt(user):
     """Audit a sign-in with the right password on a locked account. Commits at once."""
-    record_event(db.session, "login_failed", "User", user.id,
-                 {"auth_type": "password", "reason": "account locked"})
+    record_event(
+        db.session,
+        "login_failed",
+        "User",
+        user.id,
+        {"auth_type": "password", "reason": "account locked"},
+    )
     db.session.commit()
 
 
@@ -51,8 +61,9 @@ def register_success(sender, user, **extra):
     """Signal handler: reset the failure count and audit the sign-in."""
     user.failed_login_count = 0
     user.locked_until = None
-    record_event(db.session, "login", "User", user.id,
-                 {"method": extra.get("authn_via", ["password"])})
+    record_event(
+        db.session, "login", "User", user.id, {"method": extra.get("authn_via", ["password"])}
+    )
 
 
 def unlock(user):

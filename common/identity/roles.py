@@ -19,14 +19,24 @@ COURT_READ = {"portal.view", "court.view", "persons.search"}
 ROLE_PERMISSIONS = {
     "prison_officer": PRISON_READ | {"prison.admission.create", "prison.movement.record"},
     "prison_records_supervisor": PRISON_READ
-    | {"prison.admission.create", "prison.movement.record", "prison.record.correct",
-       "prison.release_date.confirm", "prison.dashboard.view"},
+    | {
+        "prison.admission.create",
+        "prison.movement.record",
+        "prison.record.correct",
+        "prison.release_date.confirm",
+        "prison.dashboard.view",
+    },
     "lab_intake": LIMS_READ | {"lims.case.create", "lims.item.create", "lims.custody.transfer"},
     "lab_analyst": LIMS_READ | {"lims.custody.transfer", "lims.result.record"},
     "lab_reviewer": LIMS_READ | {"lims.custody.transfer", "lims.review.perform"},
     "lab_manager": LIMS_READ
-    | {"lims.case.create", "lims.item.create", "lims.custody.transfer",
-       "lims.disposition.authorise", "lims.metrics.view"},
+    | {
+        "lims.case.create",
+        "lims.item.create",
+        "lims.custody.transfer",
+        "lims.disposition.authorise",
+        "lims.metrics.view",
+    },
     "court_clerk": COURT_READ | {"court.case.create", "court.case.edit", "court.hearing.record"},
     "court_registrar": COURT_READ
     | {"court.case.create", "court.case.edit", "court.hearing.record", "court.metrics.view"},

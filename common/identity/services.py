@@ -58,14 +58,21 @@ def create_user(email, password, full_name, role_names, agency_code, demo=False)
     email = email.strip().lower()
     if db.session.scalar(select(User.id).where(User.email == email)):
         raise UserError(f"An account for {email} already exists.")
-    problems = (password_length_validator(password)
-                or password_complexity_validator(password, is_register=True, email=email))
+    problems = password_length_validator(password) or password_complexity_validator(
+        password, is_register=True, email=email
+    )
     if problems:
         raise UserError(" ".join(problems))
     datastore = current_app.extensions["security"].datastore
-    user = datastore.create_user(email=email, password=hash_password(password),
-                                 full_name=full_name, active=True, demo_account=demo,
-                                 agency=_agency(agency_code), roles=_roles(role_names))
+    user = datastore.create_user(
+        email=email,
+        password=hash_password(password),
+        full_name=full_name,
+        active=True,
+        demo_account=demo,
+        agency=_agency(agency_code),
+        roles=_roles(role_names),
+    )
     db.session.flush()
     return user
 

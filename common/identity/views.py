@@ -27,8 +27,13 @@ def user_create():
     form.agency.choices = _agency_choices()
     if form.validate_on_submit():
         try:
-            user = create_user(form.email.data, form.password.data, form.full_name.data,
-                               form.roles.data, form.agency.data)
+            user = create_user(
+                form.email.data,
+                form.password.data,
+                form.full_name.data,
+                form.roles.data,
+                form.agency.data,
+            )
         except UserError as exc:
             db.session.rollback()
             form.form_errors.append(str(exc))
@@ -57,8 +62,14 @@ def user_edit(user_id):
         form.version.data = user.version
     if form.validate_on_submit():
         try:
-            update_user(user, form.version.data, form.full_name.data, form.roles.data,
-                        form.agency.data, form.active.data)
+            update_user(
+                user,
+                form.version.data,
+                form.full_name.data,
+                form.roles.data,
+                form.agency.data,
+                form.active.data,
+            )
         except (ConflictError, UserError) as exc:
             db.session.rollback()
             form.form_errors.append(str(exc))
@@ -66,9 +77,13 @@ def user_edit(user_id):
             db.session.commit()
             flash(f"Account {user.email} saved.", "success")
             return redirect(url_for("users.list"))
-    return render_template("common/user_form.html", form=form, user=user,
-                           unlock_form=UnlockForm(version=user.version),
-                           locked=is_locked_now(user))
+    return render_template(
+        "common/user_form.html",
+        form=form,
+        user=user,
+        unlock_form=UnlockForm(version=user.version),
+        locked=is_locked_now(user),
+    )
 
 
 def user_unlock(user_id):

@@ -5,8 +5,12 @@ import uuid
 from common.extensions import db
 from common.models import Audited, Timestamped, Versioned
 
-SYSTEMS = {"prison": "Prison IMS", "lims": "Forensic LIMS", "court": "Court tracker",
-           "import": "Register import"}
+SYSTEMS = {
+    "prison": "Prison IMS",
+    "lims": "Forensic LIMS",
+    "court": "Court tracker",
+    "import": "Register import",
+}
 
 
 def new_public_id():
@@ -21,11 +25,11 @@ class Person(Audited, Versioned, Timestamped, db.Model):
 
     id = db.Column(db.Integer, primary_key=True)
     public_id = db.Column(db.String(32), unique=True, nullable=False, default=new_public_id)
-    merged_into_id = db.Column(db.Integer, db.ForeignKey("common_person.id"), nullable=True,
-                               index=True)
+    merged_into_id = db.Column(
+        db.Integer, db.ForeignKey("common_person.id"), nullable=True, index=True
+    )
 
-    records = db.relationship("PersonRecord", back_populates="person",
-                              order_by="PersonRecord.id")
+    records = db.relationship("PersonRecord", back_populates="person", order_by="PersonRecord.id")
 
     @property
     def primary_record(self):
@@ -44,8 +48,7 @@ class PersonRecord(Audited, Versioned, Timestamped, db.Model):
     __table_args__ = (db.UniqueConstraint("system", "source_ref"),)
 
     id = db.Column(db.Integer, primary_key=True)
-    person_id = db.Column(db.Integer, db.ForeignKey("common_person.id"), nullable=False,
-                          index=True)
+    person_id = db.Column(db.Integer, db.ForeignKey("common_person.id"), nullable=False, index=True)
     system = db.Column(db.String(16), nullable=False)
     source_ref = db.Column(db.String(64), nullable=False)
     given_name = db.Column(db.String(80), nullable=False, default="")

@@ -27,8 +27,11 @@ def search_persons(text, page=1, per_page=25):
     query = select(Person).where(Person.merged_into_id.is_(None)).order_by(Person.id)
     for word in (text or "").split():
         like = f"%{word}%"
-        query = query.where(Person.records.any(or_(
-            *(f.ilike(like) for f in SEARCH_FIELDS), PersonRecord.national_id == word)))
+        query = query.where(
+            Person.records.any(
+                or_(*(f.ilike(like) for f in SEARCH_FIELDS), PersonRecord.national_id == word)
+            )
+        )
     return db.paginate(query, page=page, per_page=per_page, error_out=False)
 
 
@@ -42,25 +45,40 @@ def person_for_view(public_id):
 
 def index_summary():
     """Counts for the start page: persons, records per system, persons in several systems."""
-    persons = db.session.scalar(
-        select(func.count(Person.id)).where(Person.merged_into_id.is_(None))) or 0
+    persons = (
+        db.session.scalar(select(func.count(Person.id)).where(Person.merged_into_id.is_(None))) or 0
+    )
     by_system = db.session.execute(
-        select(PersonRecord.system, func.count()).group_by(PersonRecord.system)
-        .order_by(PersonRecord.system)).all()
-    per_person = (select(PersonRecord.person_id)
-                  .group_by(PersonRecord.person_id)
-                  .having(func.count(func.distinct(PersonRecord.system)) > 1)).subquery()
+        select(PersonRecord.system, func.count())
+        .group_by(PersonRecord.system)
+        .order_by(PersonRecord.system)
+    ).all()
+    per_person = (
+        select(PersonRecord.person_id)
+        .group_by(PersonRecord.person_id)
+        .having(func.count(func.distinct(PersonRecord.system)) > 1)
+    ).subquery()
     multi = db.session.scalar(select(func.count()).select_from(per_person)) or 0
-    return {"persons": persons, "multi_system": multi,
-            "by_system": [(SYSTEMS.get(s, s), n) for s, n in by_system]}
+    return {
+        "persons": persons,
+        "multi_system": multi,
+        "by_system": [(SYSTEMS.get(s, s), n) for s, n in by_system],
+    }
 
 
 def system_summary(system):
     """Records a system holds in the person index, and how many also appear elsewhere."""
-    records = db.session.scalar(
-        select(func.count(PersonRecord.id)).where(PersonRecord.system == system)) or 0
+    records = (
+        db.session.scalar(select(func.count(PersonRecord.id)).where(PersonRecord.system == system))
+        or 0
+    )
     own = select(PersonRecord.person_id).where(PersonRecord.system == system)
-    shared = db.session.scalar(
-        select(func.count(func.distinct(PersonRecord.person_id)))
-        .where(PersonRecord.person_id.in_(own), PersonRecord.system != system)) or 0
+    shared = (
+        db.session.scalar(
+            select(func.count(func.distinct(PersonRecord.person_id))).where(
+                PersonRecord.person_id.in_(own), PersonRecord.system != system
+            )
+        )
+        or 0
+    )
     return {"records": records, "shared": shared}

@@ -6,12 +6,24 @@ from flask_login import current_user
 from common.persons.services import index_summary
 
 APPS = [
-    ("prison", "Prison IMS", "prison.view",
-     "Admissions, housing, movements, sentences and release dates at Belize Central Prison."),
-    ("lims", "Forensic LIMS", "lims.view",
-     "Evidence intake, chain of custody, analyses and reviewed reports at the NFSS."),
-    ("court", "Court case tracker", "court.view",
-     "Filings, hearings, cause lists, outcomes and delay measures."),
+    (
+        "prison",
+        "Prison IMS",
+        "prison.view",
+        "Admissions, housing, movements, sentences and release dates at Belize Central Prison.",
+    ),
+    (
+        "lims",
+        "Forensic LIMS",
+        "lims.view",
+        "Evidence intake, chain of custody, analyses and reviewed reports at the NFSS.",
+    ),
+    (
+        "court",
+        "Court case tracker",
+        "court.view",
+        "Filings, hearings, cause lists, outcomes and delay measures.",
+    ),
 ]
 
 

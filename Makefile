@@ -1,0 +1,44 @@
+# Two commands: `make run` (first run / demo on SQLite) and `make test` (PostgreSQL).
+PYTHON ?= python3.11
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+PORT ?= 5000
+PYTEST_ARGS ?=
+
+.PHONY: run test lint format bench-matching install clean-db
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[test]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+## make run: virtualenv, install, SQLite database under instance/, migrate, demo data, serve on :5000
+run: $(STAMP)
+	$(BIN)/justice db upgrade
+	$(BIN)/justice demo
+	$(BIN)/justice serve --port $(PORT)
+
+## make test: lint, then the whole suite against the local PostgreSQL (JUSTICE_TEST_DB=sqlite for SQLite)
+test: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest -q $(PYTEST_ARGS)
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(STAMP)
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+## make bench-matching: person-matching accuracy and speed, with Splink side by side
+bench-matching: $(STAMP)
+	$(BIN)/pip install --quiet -e ".[bench]"
+	$(BIN)/python benchmarks/matching/run.py
+
+clean-db:
+	rm -f instance/justice.db

@@ -1,0 +1,68 @@
+"""`justice demo` and `justice users create` through the real CLI."""
+
+import pytest
+from click.testing import CliRunner
+from sqlalchemy import func, select
+
+from common.audit.chain import verify_chain
+from common.extensions import db
+from common.identity.models import User
+from common.persons.models import Person, PersonRecord
+
+
+@pytest.fixture
+def cli(app, app_config, monkeypatch):
+    """Run `justice` commands against the test database."""
+    from common.cli import main
+    from common.portal import create_app
+
+    monkeypatch.setattr("common.cli.make_app", lambda: create_app(app_config))
+    runner = CliRunner()
+    return lambda *args: runner.invoke(main, list(args), catch_exceptions=False)
+
+
+def test_demo_loads_accounts_and_linked_persons_deterministically(app, cli):
+    result = cli("demo", "--scale", "1")
+    assert result.exit_code == 0, result.output
+    assert "Demo accounts created: 13" in result.output
+    with app.app_context():
+        demo_users = db.session.scalar(select(func.count()).where(User.demo_account.is_(True)))
+        persons = db.session.scalar(select(func.count(Person.id)))
+        systems = dict(db.session.execute(
+            select(PersonRecord.system, func.count()).group_by(PersonRecord.system)).all())
+        shared = db.session.scalar(select(func.count()).select_from(
+            select(PersonRecord.person_id).group_by(PersonRecord.person_id)
+            .having(func.count(func.distinct(PersonRecord.system)) == 3).subquery()))
+        first = db.session.scalar(select(PersonRecord).order_by(PersonRecord.id))
+        assert verify_chain(db.session.connection(), app.config["AUDIT_KEY"]).ok
+    assert demo_users == 13 and persons == 1000
+    assert set(systems) == {"prison", "lims", "court"}
+    assert shared > 20, "some people must appear in all three systems"
+    assert first.source_ref.startswith("DEMO-") and first.surname
+    again = cli("demo")
+    assert "already loaded" in again.output
+
+
+def test_demo_is_refused_in_production(app, app_config, monkeypatch):
+    from common.cli import main
+    from common.portal import create_app
+
+    prod = dict(app_config, JUSTICE_ENV="production")
+    monkeypatch.setattr("common.cli.make_app", lambda: create_app(prod))
+    result = CliRunner().invoke(main, ["demo"])
+    assert result.exit_code == 2 and "never loaded into a production" in result.output
+
+
+def test_users_create_and_its_errors(app, cli):
+    ok = cli("users", "create", "--email", "Clerk@Court.bz", "--role", "court_clerk",
+             "--name", "Ana Cal", "--password", "Long-Enough-Password-7")
+    assert ok.exit_code == 0, ok.output
+    with app.app_context():
+        user = db.session.scalar(select(User).where(User.email == "clerk@court.bz"))
+        assert [r.name for r in user.roles] == ["court_clerk"] and user.agency.code == "JUD"
+    dup = cli("users", "create", "--email", "clerk@court.bz", "--role", "court_clerk",
+              "--password", "Long-Enough-Password-7")
+    assert dup.exit_code == 2 and "already exists" in dup.output
+    weak = cli("users", "create", "--email", "x@court.bz", "--role", "court_clerk",
+               "--password", "short")
+    assert weak.exit_code == 2 and "12" in weak.output
