@@ -44,8 +44,13 @@ def drop_pg_database(name):
     """Drop a test database, disconnecting anyone still attached."""
     engine = _admin_engine()
     with engine.connect() as conn:
-        conn.execute(text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                          "WHERE datname = :n AND pid <> pg_backend_pid()"), {"n": name})
+        conn.execute(
+            text(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                "WHERE datname = :n AND pid <> pg_backend_pid()"
+            ),
+            {"n": name},
+        )
         conn.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
     engine.dispose()
 
@@ -61,8 +66,10 @@ def base_test_config(database_url, tmp_dir):
         "PSEUDONYM_KEY": "test-pseudonym-key",
         "SECURITY_PASSWORD_SALT": "test-salt",
         "SECURITY_TOTP_SECRETS": {"1": "test-totp-secret"},
-        "SECURITY_PASSWORD_HASH_PASSLIB_OPTIONS": {"argon2__rounds": 1,
-                                                   "argon2__memory_cost": 1024},
+        "SECURITY_PASSWORD_HASH_PASSLIB_OPTIONS": {
+            "argon2__rounds": 1,
+            "argon2__memory_cost": 1024,
+        },
         "INSTANCE_DIR": str(tmp_dir),
     }
 
@@ -102,13 +109,16 @@ def database_url(tmp_path_factory):
 def _empty_all_tables(db):
     tables = [t.name for t in reversed(db.metadata.sorted_tables)]
     if db.engine.dialect.name == "postgresql":
-        db.session.execute(text("TRUNCATE " + ", ".join(f'"{t}"' for t in tables)
-                                + " RESTART IDENTITY CASCADE"))
+        db.session.execute(
+            text("TRUNCATE " + ", ".join(f'"{t}"' for t in tables) + " RESTART IDENTITY CASCADE")
+        )
     else:
         for name in tables:
             db.session.execute(text(f'DELETE FROM "{name}"'))
-    db.session.execute(text("INSERT INTO common_audit_head (id, last_id, last_hash) "
-                            "VALUES (1, 0, :h)"), {"h": "0" * 64})
+    db.session.execute(
+        text("INSERT INTO common_audit_head (id, last_id, last_hash) VALUES (1, 0, :h)"),
+        {"h": "0" * 64},
+    )
     db.session.commit()
 
 
@@ -162,7 +172,8 @@ def make_user(app):
 def csrf_from(html):
     """The CSRF token rendered in a page's form."""
     match = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', html) or re.search(
-        r'name="csrf_token" value="([^"]+)"', html)
+        r'name="csrf_token" value="([^"]+)"', html
+    )
     assert match, "page has no CSRF token"
     return match.group(1)
 
@@ -170,9 +181,14 @@ def csrf_from(html):
 def login(client, email, password=TEST_PASSWORD, prefix=""):
     """Sign in through the real form (with its CSRF token); returns the response."""
     page = client.get(f"{prefix}/login")
-    return client.post(f"{prefix}/login", data={
-        "email": email, "password": password, "csrf_token": csrf_from(page.get_data(as_text=True)),
-    })
+    return client.post(
+        f"{prefix}/login",
+        data={
+            "email": email,
+            "password": password,
+            "csrf_token": csrf_from(page.get_data(as_text=True)),
+        },
+    )
 
 
 @pytest.fixture
@@ -194,18 +210,27 @@ def set_up_authenticator(client):
 
     page = client.get("/tf-setup")
     assert page.status_code == 200
-    response = client.post("/tf-setup", data={
-        "setup": "authenticator", "csrf_token": csrf_from(page.get_data(as_text=True))})
+    response = client.post(
+        "/tf-setup",
+        data={"setup": "authenticator", "csrf_token": csrf_from(page.get_data(as_text=True))},
+    )
     html = response.get_data(as_text=True)
     key = re.search(r"<div>([A-Z2-7-]{16,})</div>", html).group(1).replace("-", "")
-    action = re.search(r'<form action="([^"]+)" method="post" name="two_factor_verify_code_form"',
-                       html).group(1)
+    action = re.search(
+        r'<form action="([^"]+)" method="post" name="two_factor_verify_code_form"', html
+    ).group(1)
     code = pyotp.TOTP(key).now()
-    done = client.post(action, data={"code": code, "csrf_token": re.search(r'id="code-csrf" name="csrf_token" type="hidden" value="([^"]+)"', html).group(1)})
+    done = client.post(
+        action,
+        data={
+            "code": code,
+            "csrf_token": re.search(
+                r'id="code-csrf" name="csrf_token" type="hidden" value="([^"]+)"', html
+            ).group(1),
+        },
+    )
     assert done.status_code == 302, done.get_data(as_text=True)[:400]
     return key
-
-
 
 
 @pytest.fixture

@@ -33,8 +33,11 @@ def test_create_and_update_write_field_diffs(app):
         record = db.session.get(PersonRecord, record_id)
         record.surname = "Choc"
         db.session.commit()
-        entries = db.session.scalars(select(AuditEntry).where(
-            AuditEntry.entity_type == "PersonRecord").order_by(AuditEntry.id)).all()
+        entries = db.session.scalars(
+            select(AuditEntry)
+            .where(AuditEntry.entity_type == "PersonRecord")
+            .order_by(AuditEntry.id)
+        ).all()
     assert [e.action for e in entries] == ["create", "update"]
     created = json.loads(entries[0].changes)
     assert created["surname"] == [None, "Coc"] and created["given_name"] == [None, "Luis"]
@@ -51,8 +54,10 @@ def test_rolled_back_change_leaves_no_audit_entry(app):
         db.session.rollback()
         after = db.session.scalar(select(AuditEntry.id).order_by(AuditEntry.id.desc()))
         assert after == before
-        assert db.session.scalar(select(AuditEntry.id).where(
-            AuditEntry.entity_type == "PersonRecord")) is None
+        assert (
+            db.session.scalar(select(AuditEntry.id).where(AuditEntry.entity_type == "PersonRecord"))
+            is None
+        )
 
 
 def test_intact_chain_verifies(app):
@@ -62,11 +67,14 @@ def test_intact_chain_verifies(app):
     assert result.ok and result.checked >= 6
 
 
-@pytest.mark.parametrize("tamper, expected", [
-    ("UPDATE common_audit_log SET changes = '{}' WHERE id = 3", "entry 3 was altered"),
-    ("DELETE FROM common_audit_log WHERE id = 3", "entry 3 is missing"),
-    ("UPDATE common_audit_log SET id = id + 100 WHERE id = 2", "entry 2 is missing"),
-])
+@pytest.mark.parametrize(
+    "tamper, expected",
+    [
+        ("UPDATE common_audit_log SET changes = '{}' WHERE id = 3", "entry 3 was altered"),
+        ("DELETE FROM common_audit_log WHERE id = 3", "entry 3 is missing"),
+        ("UPDATE common_audit_log SET id = id + 100 WHERE id = 2", "entry 2 is missing"),
+    ],
+)
 def test_edit_delete_and_reorder_are_detected(app, tamper, expected):
     for name in ("Coc", "Choc", "Cal"):
         _person(app, name)
@@ -82,17 +90,27 @@ def test_inserted_entry_is_detected(app):
     for name in ("Coc", "Choc"):
         _person(app, name)
     with app.app_context():
-        db.session.execute(text("UPDATE common_audit_log SET id = id + 1 WHERE id >= 3"
-                                if db.engine.dialect.name == "sqlite" else
-                                "UPDATE common_audit_log SET id = id + 1000 WHERE id >= 3"))
+        db.session.execute(
+            text(
+                "UPDATE common_audit_log SET id = id + 1 WHERE id >= 3"
+                if db.engine.dialect.name == "sqlite"
+                else "UPDATE common_audit_log SET id = id + 1000 WHERE id >= 3"
+            )
+        )
         if db.engine.dialect.name != "sqlite":
             db.session.execute(text("UPDATE common_audit_log SET id = id - 999 WHERE id >= 1003"))
-        forged = db.session.execute(text("SELECT * FROM common_audit_log WHERE id = 2")).mappings().one()
-        db.session.execute(text(
-            "INSERT INTO common_audit_log (id, occurred_at, app, actor_id, actor, action, "
-            "entity_type, entity_id, changes, ip, prev_hash, entry_hash) VALUES (3, :t, 'common', "
-            "NULL, 'intruder', 'create', 'PersonRecord', '99', '{}', NULL, :p, :h)"),
-            {"t": forged["occurred_at"], "p": forged["entry_hash"], "h": "f" * 64})
+        forged = (
+            db.session.execute(text("SELECT * FROM common_audit_log WHERE id = 2")).mappings().one()
+        )
+        db.session.execute(
+            text(
+                "INSERT INTO common_audit_log (id, occurred_at, app, actor_id, actor, action, "
+                "entity_type, entity_id, changes, ip, prev_hash, entry_hash) "
+                "VALUES (3, :t, 'common', NULL, 'intruder', 'create', 'PersonRecord', '99', "
+                "'{}', NULL, :p, :h)"
+            ),
+            {"t": forged["occurred_at"], "p": forged["entry_hash"], "h": "f" * 64},
+        )
         db.session.commit()
     result = _verify(app)
     assert not result.ok and result.entry_id == 3

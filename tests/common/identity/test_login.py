@@ -12,8 +12,11 @@ def test_sign_in_once_serves_every_app(client, make_user):
     email = make_user(["prison_officer", "lab_intake", "court_clerk"])
     response = login(client, email, prefix="/prison")
     assert response.status_code == 302
-    for prefix, heading in [("/prison/", "Prison Information Management System"),
-                            ("/lims/", "Forensic Laboratory"), ("/court/", "Court case tracker")]:
+    for prefix, heading in [
+        ("/prison/", "Prison Information Management System"),
+        ("/lims/", "Forensic Laboratory"),
+        ("/court/", "Court case tracker"),
+    ]:
         page = client.get(prefix)
         assert page.status_code == 200
         assert heading in page.get_data(as_text=True)
@@ -46,8 +49,11 @@ def test_account_locks_after_repeated_failures(app, client, make_user):
     with app.app_context():
         user = db.session.scalar(select(User).where(User.email == email))
         assert user.failed_login_count == limit and user.locked_until is not None
-        failures = db.session.scalars(select(AuditEntry).where(
-            AuditEntry.action == "login_failed", AuditEntry.entity_id == str(user.id))).all()
+        failures = db.session.scalars(
+            select(AuditEntry).where(
+                AuditEntry.action == "login_failed", AuditEntry.entity_id == str(user.id)
+            )
+        ).all()
         assert len(failures) == limit + 1
 
 
@@ -58,8 +64,11 @@ def test_successful_sign_in_is_audited_and_resets_failures(app, client, make_use
     with app.app_context():
         user = db.session.scalar(select(User).where(User.email == email))
         assert user.failed_login_count == 0
-        assert db.session.scalar(select(AuditEntry).where(
-            AuditEntry.action == "login", AuditEntry.entity_id == str(user.id)))
+        assert db.session.scalar(
+            select(AuditEntry).where(
+                AuditEntry.action == "login", AuditEntry.entity_id == str(user.id)
+            )
+        )
 
 
 def test_role_without_permission_gets_403(client, login_as):
@@ -106,7 +115,13 @@ def test_security_headers_on_every_page(client):
 def test_session_cookie_is_shared_and_httponly(client, make_user):
     email = make_user("court_clerk")
     page = client.get("/login")
-    response = client.post("/login", data={"email": email, "password": "Correct-Horse-Battery-9",
-                                           "csrf_token": csrf_from(page.get_data(as_text=True))})
+    response = client.post(
+        "/login",
+        data={
+            "email": email,
+            "password": "Correct-Horse-Battery-9",
+            "csrf_token": csrf_from(page.get_data(as_text=True)),
+        },
+    )
     cookie = response.headers.get("Set-Cookie", "")
     assert "justice_session=" in cookie and "HttpOnly" in cookie and "Path=/" in cookie

@@ -26,12 +26,16 @@ def test_second_factor_is_asked_at_next_sign_in_and_wrong_code_refused(client, m
     assert "/tf-validate" in response.headers["Location"] or response.status_code == 200
     assert client.get("/admin/users/").status_code == 302  # not signed in until the code
     page = client.get("/tf-validate")
-    wrong = client.post("/tf-validate", data={"code": "000000",
-                                              "csrf_token": csrf_from(page.get_data(as_text=True))})
+    wrong = client.post(
+        "/tf-validate",
+        data={"code": "000000", "csrf_token": csrf_from(page.get_data(as_text=True))},
+    )
     assert "Invalid" in wrong.get_data(as_text=True)
     assert client.get("/admin/users/").status_code == 302
-    right = client.post("/tf-validate", data={"code": pyotp.TOTP(key).now(),
-                                              "csrf_token": csrf_from(wrong.get_data(as_text=True))})
+    right = client.post(
+        "/tf-validate",
+        data={"code": pyotp.TOTP(key).now(), "csrf_token": csrf_from(wrong.get_data(as_text=True))},
+    )
     assert right.status_code == 302
     assert client.get("/admin/users/").status_code == 200
 

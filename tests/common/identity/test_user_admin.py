@@ -24,8 +24,14 @@ def test_stale_edit_is_refused_with_a_clear_message(app, admin_client, make_user
     with app.app_context():
         user_id = db.session.scalar(select(User.id).where(User.email == email))
     token, version = _edit_form(admin_client, user_id)
-    form = {"csrf_token": token, "version": version, "full_name": "First Edit",
-            "agency": "JUD", "roles": ["court_clerk"], "active": "y"}
+    form = {
+        "csrf_token": token,
+        "version": version,
+        "full_name": "First Edit",
+        "agency": "JUD",
+        "roles": ["court_clerk"],
+        "active": "y",
+    }
     assert admin_client.post(f"/admin/users/{user_id}", data=form).status_code == 302
     stale = dict(form, full_name="Second Edit From An Old Page")
     response = admin_client.post(f"/admin/users/{user_id}", data=stale)
@@ -58,9 +64,17 @@ def test_create_refuses_duplicate_and_weak_password(app, make_user):
 
 def test_create_form_shows_field_errors_and_saves_nothing(app, admin_client):
     page = admin_client.get("/admin/users/new")
-    response = admin_client.post("/admin/users/new", data={
-        "csrf_token": csrf_from(page.get_data(as_text=True)), "email": "not-an-email",
-        "full_name": "", "password": "short", "agency": "JUD", "roles": []})
+    response = admin_client.post(
+        "/admin/users/new",
+        data={
+            "csrf_token": csrf_from(page.get_data(as_text=True)),
+            "email": "not-an-email",
+            "full_name": "",
+            "password": "short",
+            "agency": "JUD",
+            "roles": [],
+        },
+    )
     html = response.get_data(as_text=True)
     assert response.status_code == 200
     assert "Invalid email address" in html and "Choose at least one role" in html
