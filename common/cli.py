@@ -91,8 +91,9 @@ def _register_subcommands():
     from common.audit.cli import audit
     from common.demo.cli import demo
     from common.identity.cli import users
+    from common.persons.cli import persons
 
-    for command in (audit, demo, users):
+    for command in (audit, demo, users, persons):
         main.add_command(command)
 
 

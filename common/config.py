@@ -101,10 +101,22 @@ def security_settings(secret):
     }
 
 
+MIN_SECRET_LENGTH = 16
+
+
 def check_production(cfg):
-    """Refuse unsafe production settings (default secrets)."""
+    """Refuse unsafe production settings (default, empty or short secrets)."""
     if cfg["JUSTICE_ENV"] != "production":
         return
-    for key in ("SECRET_KEY", "AUDIT_KEY", "PSEUDONYM_KEY", "SECURITY_PASSWORD_SALT"):
-        if DEV_ONLY_SECRET in str(cfg.get(key, "")):
-            raise ConfigError(f"{key} must be set in the environment when JUSTICE_ENV=production")
+    secrets = {
+        "SECRET_KEY": cfg.get("SECRET_KEY"),
+        "AUDIT_KEY": cfg.get("AUDIT_KEY"),
+        "PSEUDONYM_KEY": cfg.get("PSEUDONYM_KEY"),
+        "SECURITY_PASSWORD_SALT": cfg.get("SECURITY_PASSWORD_SALT"),
+        "TOTP_SECRET": (cfg.get("SECURITY_TOTP_SECRETS") or {}).get("1"),
+    }
+    for key, value in secrets.items():
+        value = str(value or "")
+        if DEV_ONLY_SECRET in value or len(value) < MIN_SECRET_LENGTH:
+            raise ConfigError(f"{key} must be set in the environment to a random value of at "
+                              f"least {MIN_SECRET_LENGTH} characters when JUSTICE_ENV=production")

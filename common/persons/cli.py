@@ -1,0 +1,67 @@
+"""`justice persons link|dedupe`: file-to-file person matching (no database needed)."""
+
+import sys
+
+import click
+
+
+class _StderrProgress:
+    """Adapts the engine's progress(done, total) callback to a click progress bar."""
+
+    def __init__(self, label):
+        self.label, self.bar, self.done = label, None, 0
+
+    def __call__(self, done, total):
+        if self.bar is None:
+            self.bar = click.progressbar(length=total, label=self.label, file=sys.stderr)
+            self.bar.__enter__()
+        self.bar.update(done - self.done)
+        self.done = done
+
+    def close(self):
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+
+
+def _run(label, operation, *args):
+    from common.persons.matching import InputError
+
+    progress = _StderrProgress(label)
+    try:
+        return operation(*args, progress=progress)
+    except InputError as exc:
+        progress.close()
+        click.echo(f"Error: {exc}", err=True)
+        sys.exit(2)
+    finally:
+        progress.close()
+
+
+@click.group()
+def persons():
+    """The person index and the matching engine."""
+
+
+@persons.command("link")
+@click.argument("left", type=click.Path(dir_okay=False))
+@click.argument("right", type=click.Path(dir_okay=False))
+@click.option("--out", "out_path", required=True, type=click.Path(dir_okay=False),
+              help="LINKS.csv: left_id,right_id,score,decision (match|review)")
+def link_command(left, right, out_path):
+    """Link the records of LEFT.csv to those of RIGHT.csv."""
+    from common.persons.matching.cli_ops import link_files
+
+    rows = _run("Linking", link_files, left, right, out_path)
+    click.echo(f"{rows} linked pair(s) written to {out_path}", err=True)
+
+
+@persons.command("dedupe")
+@click.argument("path", type=click.Path(dir_okay=False))
+@click.option("--out", "out_path", required=True, type=click.Path(dir_okay=False),
+              help="CLUSTERS.csv: record_id,person_id")
+def dedupe_command(path, out_path):
+    """Group the records of FILE.csv into persons."""
+    from common.persons.matching.cli_ops import dedupe_file
+
+    people = _run("De-duplicating", dedupe_file, path, out_path)
+    click.echo(f"{people} person(s) written to {out_path}", err=True)
