@@ -74,6 +74,13 @@ def base_test_config(database_url, tmp_dir):
     }
 
 
+def production_config(config):
+    """`config` switched to production with long, non-default secrets."""
+    return {**config, "JUSTICE_ENV": "production", "TESTING": False,
+            "SECRET_KEY": "k" * 32, "AUDIT_KEY": "a" * 32, "PSEUDONYM_KEY": "p" * 32,
+            "SECURITY_PASSWORD_SALT": "s" * 32, "SECURITY_TOTP_SECRETS": {"1": "t" * 32}}
+
+
 def migrate_to_head(database_url, tmp_dir):
     """Run the Alembic history on the test database."""
     import flask_migrate

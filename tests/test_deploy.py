@@ -322,6 +322,7 @@ def test_production_refuses_to_start_with_demo_accounts(app, app_config, make_us
     import lims
     import prison_ims
     from common.extensions import db
+    from tests.conftest import production_config
     from common.identity.models import User
     from common.portal import create_app as create_portal
 
@@ -330,9 +331,7 @@ def test_production_refuses_to_start_with_demo_accounts(app, app_config, make_us
         db.session.query(User).filter_by(email=email).update({"demo_account": True})
         db.session.commit()
 
-    production = {**app_config, "JUSTICE_ENV": "production", "TESTING": False,
-                  "SECRET_KEY": "k" * 32, "AUDIT_KEY": "a" * 32, "PSEUDONYM_KEY": "p" * 32,
-                  "SECURITY_PASSWORD_SALT": "s" * 32, "SECURITY_TOTP_SECRETS": {"1": "t" * 32}}
+    production = production_config(app_config)
     try:
         for factory in (create_portal, prison_ims.create_app, lims.create_app,
                         court_cms.create_app):

@@ -47,7 +47,9 @@ def test_demo_is_refused_in_production(app, app_config, monkeypatch):
     from common.cli import main
     from common.portal import create_app
 
-    prod = dict(app_config, JUSTICE_ENV="production")
+    from tests.conftest import production_config
+
+    prod = production_config(app_config)
     monkeypatch.setattr("common.cli.make_app", lambda: create_app(prod))
     result = CliRunner().invoke(main, ["demo"])
     assert result.exit_code == 2 and "never loaded into a production" in result.output
