@@ -322,9 +322,9 @@ def test_production_refuses_to_start_with_demo_accounts(app, app_config, make_us
     import lims
     import prison_ims
     from common.extensions import db
-    from tests.conftest import production_config
     from common.identity.models import User
     from common.portal import create_app as create_portal
+    from tests.conftest import production_config
 
     email = make_user("admin")
     with app.app_context():

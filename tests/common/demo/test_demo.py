@@ -46,7 +46,6 @@ def test_demo_loads_accounts_and_linked_persons_deterministically(app, cli):
 def test_demo_is_refused_in_production(app, app_config, monkeypatch):
     from common.cli import main
     from common.portal import create_app
-
     from tests.conftest import production_config
 
     prod = production_config(app_config)
