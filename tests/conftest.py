@@ -113,8 +113,13 @@ def database_url(tmp_path_factory):
         drop_pg_database(name)
 
 
+# Reference data loaded by migrations; tests read it and leave it as they found it.
+REFERENCE_TABLES = {"common_iccs_code", "common_national_offence"}
+
+
 def _empty_all_tables(db):
-    tables = [t.name for t in reversed(db.metadata.sorted_tables)]
+    tables = [t.name for t in reversed(db.metadata.sorted_tables)
+              if t.name not in REFERENCE_TABLES]
     if db.engine.dialect.name == "postgresql":
         db.session.execute(
             text("TRUNCATE " + ", ".join(f'"{t}"' for t in tables) + " RESTART IDENTITY CASCADE")

@@ -90,15 +90,9 @@ def test_inserted_entry_is_detected(app):
     for name in ("Coc", "Choc"):
         _person(app, name)
     with app.app_context():
-        db.session.execute(
-            text(
-                "UPDATE common_audit_log SET id = id + 1 WHERE id >= 3"
-                if db.engine.dialect.name == "sqlite"
-                else "UPDATE common_audit_log SET id = id + 1000 WHERE id >= 3"
-            )
-        )
-        if db.engine.dialect.name != "sqlite":
-            db.session.execute(text("UPDATE common_audit_log SET id = id - 999 WHERE id >= 1003"))
+        # Make room for a forged entry 3 by shifting later ids up one (two steps keep ids unique).
+        db.session.execute(text("UPDATE common_audit_log SET id = id + 1000 WHERE id >= 3"))
+        db.session.execute(text("UPDATE common_audit_log SET id = id - 999 WHERE id >= 1003"))
         forged = (
             db.session.execute(text("SELECT * FROM common_audit_log WHERE id = 2")).mappings().one()
         )
