@@ -92,8 +92,9 @@ def _register_subcommands():
     from common.demo.cli import demo
     from common.identity.cli import users
     from common.persons.cli import persons
+    from prison_ims.sentencing.cli import prison
 
-    for command in (audit, demo, users, persons):
+    for command in (audit, demo, users, persons, prison):
         main.add_command(command)
 
 
