@@ -45,8 +45,13 @@ def persons():
 @persons.command("link")
 @click.argument("left", type=click.Path(dir_okay=False))
 @click.argument("right", type=click.Path(dir_okay=False))
-@click.option("--out", "out_path", required=True, type=click.Path(dir_okay=False),
-              help="LINKS.csv: left_id,right_id,score,decision (match|review)")
+@click.option(
+    "--out",
+    "out_path",
+    required=True,
+    type=click.Path(dir_okay=False),
+    help="LINKS.csv: left_id,right_id,score,decision (match|review)",
+)
 def link_command(left, right, out_path):
     """Link the records of LEFT.csv to those of RIGHT.csv."""
     from common.persons.matching.cli_ops import link_files
@@ -57,11 +62,39 @@ def link_command(left, right, out_path):
 
 @persons.command("dedupe")
 @click.argument("path", type=click.Path(dir_okay=False))
-@click.option("--out", "out_path", required=True, type=click.Path(dir_okay=False),
-              help="CLUSTERS.csv: record_id,person_id")
+@click.option(
+    "--out",
+    "out_path",
+    required=True,
+    type=click.Path(dir_okay=False),
+    help="CLUSTERS.csv: record_id,person_id",
+)
 def dedupe_command(path, out_path):
     """Group the records of FILE.csv into persons."""
     from common.persons.matching.cli_ops import dedupe_file
 
     people = _run("De-duplicating", dedupe_file, path, out_path)
     click.echo(f"{people} person(s) written to {out_path}", err=True)
+
+
+@persons.command("reindex")
+def reindex():
+    """Rebuild the blocking keys and name counts of every source record (after a model change)."""
+    from sqlalchemy import delete, func, select
+
+    from common.audit.services import acting_as
+    from common.cli import make_app
+    from common.extensions import db
+    from common.persons.index_store import index_record
+    from common.persons.models import PersonMatchKey, PersonNameCount, PersonRecord
+
+    with make_app().app_context(), acting_as("system:reindex"):
+        db.session.execute(delete(PersonMatchKey))
+        db.session.execute(delete(PersonNameCount))
+        total = db.session.scalar(select(func.count(PersonRecord.id))) or 0
+        with click.progressbar(length=total, label="Indexing", file=sys.stderr) as bar:
+            for record in db.session.scalars(select(PersonRecord).order_by(PersonRecord.id)):
+                index_record(record)
+                bar.update(1)
+        db.session.commit()
+    click.echo(f"{total} record(s) indexed.")

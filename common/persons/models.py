@@ -71,3 +71,61 @@ class PersonRecord(Audited, Versioned, Timestamped, db.Model):
 
     def __str__(self):
         return f"{self.full_name} ({self.system} {self.source_ref})"
+
+
+class PersonMatchKey(db.Model):
+    """A blocking key of a source record: candidates for a new record share a key."""
+
+    __tablename__ = "common_person_match_key"
+
+    record_id = db.Column(db.Integer, db.ForeignKey("common_person_record.id"), primary_key=True)
+    key = db.Column(db.String(64), primary_key=True, index=True)
+
+
+class PersonNameCount(db.Model):
+    """How many records carry a normalised surname (kind 's') or given-name group ('g')."""
+
+    __tablename__ = "common_person_name_count"
+
+    kind = db.Column(db.String(1), primary_key=True)
+    token = db.Column(db.String(80), primary_key=True)
+    count = db.Column(db.Integer, nullable=False, default=0)
+
+
+class MatchReview(Audited, Versioned, Timestamped, db.Model):
+    """A pair of records the engine could not decide; a clerk links them or keeps them apart.
+
+    `left_record_id` < `right_record_id`, so a pair is stored once and, once decided, never
+    comes back to the queue.
+    """
+
+    __tablename__ = "common_person_match_review"
+    __table_args__ = (db.UniqueConstraint("left_record_id", "right_record_id"),)
+
+    id = db.Column(db.Integer, primary_key=True)
+    left_record_id = db.Column(db.Integer, db.ForeignKey("common_person_record.id"), nullable=False)
+    right_record_id = db.Column(
+        db.Integer, db.ForeignKey("common_person_record.id"), nullable=False, index=True
+    )
+    score = db.Column(db.Float, nullable=False)
+    explanation = db.Column(db.JSON, nullable=False, default=list)
+    status = db.Column(db.String(12), nullable=False, default="open", index=True)
+    decided_by_id = db.Column(db.Integer, db.ForeignKey("common_user.id"), nullable=True)
+    decided_at = db.Column(db.DateTime(timezone=True), nullable=True)
+
+    left = db.relationship(PersonRecord, foreign_keys=[left_record_id])
+    right = db.relationship(PersonRecord, foreign_keys=[right_record_id])
+
+
+class PersonMerge(Audited, Timestamped, db.Model):
+    """One merge of a person into another, with what moved, so it can be undone exactly."""
+
+    __tablename__ = "common_person_merge"
+
+    id = db.Column(db.Integer, primary_key=True)
+    survivor_id = db.Column(db.Integer, db.ForeignKey("common_person.id"), nullable=False)
+    absorbed_id = db.Column(db.Integer, db.ForeignKey("common_person.id"), nullable=False)
+    moved = db.Column(db.JSON, nullable=False, default=dict)
+    reason = db.Column(db.String(255), nullable=False, default="")
+    merged_by_id = db.Column(db.Integer, db.ForeignKey("common_user.id"), nullable=True)
+    undone_at = db.Column(db.DateTime(timezone=True), nullable=True)

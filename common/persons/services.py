@@ -4,13 +4,18 @@ from sqlalchemy import func, or_, select
 
 from common.audit.services import record_event
 from common.extensions import db
-from common.persons.models import SYSTEMS, Person, PersonRecord
+from common.persons.index_store import find_candidates, index_record
+from common.persons.models import SYSTEMS, MatchReview, Person, PersonRecord
 
 SEARCH_FIELDS = (PersonRecord.given_name, PersonRecord.surname, PersonRecord.middle_name)
 
 
 def register_record(system, source_ref, person=None, **identity):
-    """Add a source record, attached to `person` or to a new Person; returns the record."""
+    """Add a source record, attached to `person` or to a new Person; returns the record.
+
+    The record is indexed (blocking keys, name counts) in the same transaction, so the very
+    next entry in any app is checked against it.
+    """
     if system not in SYSTEMS:
         raise ValueError(f"unknown system {system!r}")
     if person is None:
@@ -19,7 +24,42 @@ def register_record(system, source_ref, person=None, **identity):
     record = PersonRecord(system=system, source_ref=source_ref, person=person, **identity)
     db.session.add(record)
     db.session.flush()
+    index_record(record)
     return record
+
+
+def link_or_create(system, source_ref, settings=None, **identity):
+    """Register a record the engine places: auto-link on `match`, queue a review on `review`,
+    a new person otherwise. Returns (record, outcome)."""
+    candidates = find_candidates(identity, limit=5, settings=settings)
+    best = candidates[0] if candidates else None
+    if best is not None and best.decision == "match":
+        return register_record(system, source_ref, person=best.person, **identity), "match"
+    record = register_record(system, source_ref, **identity)
+    if best is not None and best.decision == "review":
+        queue_review(best.record, record, best.score, best.explanation)
+        return record, "review"
+    return record, "new"
+
+
+def queue_review(existing, new, score, explanation):
+    """Put a pair before a clerk unless that pair was already queued or decided."""
+    left, right = sorted((existing.id, new.id))
+    if db.session.scalar(
+        select(MatchReview.id).where(
+            MatchReview.left_record_id == left, MatchReview.right_record_id == right
+        )
+    ):
+        return None
+    review = MatchReview(
+        left_record_id=left,
+        right_record_id=right,
+        score=float(score),
+        explanation=[{"field": e.field, "text": e.text, "weight": e.weight} for e in explanation],
+    )
+    db.session.add(review)
+    db.session.flush()
+    return review
 
 
 def search_persons(text, page=1, per_page=25):

@@ -77,3 +77,38 @@ def test_role_without_prison_access_is_not_permitted(browser_page, live_server, 
     response = page.goto(f"{live_server}/prison/")
     assert response is not None and response.status == 403
     expect(page.get_by_role("heading", level=1)).to_have_text("Not permitted")
+
+
+@pytest.mark.e2e
+def test_person_candidates_appear_while_typing(app, live_server, browser_page, make_user):
+    """The index is searched as the clerk types, and each candidate shows its explanation."""
+    from datetime import date
+
+    from common.audit.services import acting_as
+    from common.extensions import db
+    from common.persons.services import register_record
+
+    with app.app_context(), acting_as("test"):
+        register_record(
+            "prison",
+            "B-42",
+            given_name="Francisco",
+            surname="Chi Cocom",
+            date_of_birth=date(1988, 4, 5),
+            sex="M",
+            district="OW",
+        )
+        db.session.commit()
+    email = make_user("prison_officer")
+    page = browser_page
+    page.goto(f"{live_server}/persons/")
+    page.get_by_label("Email").fill(email)
+    page.get_by_label("Password").fill(TEST_PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.get_by_label("Given name").fill("Pancho")
+    page.get_by_label("Surname(s)").fill("Cocom Chi")
+    page.get_by_label("Date of birth").fill("1988-05-04")
+    candidates = page.locator("[data-candidates-list]")
+    candidates.get_by_text("Francisco Chi Cocom").wait_for()
+    text = candidates.inner_text()
+    assert "surname" in text.lower() and "score" in text

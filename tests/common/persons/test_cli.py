@@ -19,11 +19,21 @@ def _run(*args):
 
 
 def test_link_writes_one_match_per_record(tmp_path):
-    left = _write(tmp_path / "l.csv", ["1,José,Luis,García López,1990-03-12,M,CY,123456789,",
-                                       "2,Wilfred,,Young,1975-06-30,M,BZ,,"])
-    right = _write(tmp_path / "r.csv", ["a,Jose,Luis,Garcia Lopez,1990-03-12,M,CY,123456789,",
-                                        "b,Wilfred,,Young,1975-06-30,M,BZ,,",
-                                        "c,Ana,,Pop,2001-01-01,F,TOL,,"])
+    left = _write(
+        tmp_path / "l.csv",
+        [
+            "1,José,Luis,García López,1990-03-12,M,CY,123456789,",
+            "2,Wilfred,,Young,1975-06-30,M,BZ,,",
+        ],
+    )
+    right = _write(
+        tmp_path / "r.csv",
+        [
+            "a,Jose,Luis,Garcia Lopez,1990-03-12,M,CY,123456789,",
+            "b,Wilfred,,Young,1975-06-30,M,BZ,,",
+            "c,Ana,,Pop,2001-01-01,F,TOL,,",
+        ],
+    )
     out = tmp_path / "links.csv"
     result = _run("link", left, right, "--out", out)
     assert result.exit_code == 0, result.output
@@ -34,9 +44,14 @@ def test_link_writes_one_match_per_record(tmp_path):
 
 
 def test_dedupe_groups_the_same_person(tmp_path):
-    path = _write(tmp_path / "d.csv", ["1,José,Luis,García López,1990-03-12,M,CY,123456789,",
-                                       "2,Jose,Luis,Garcia Lopez,1990-03-12,M,CY,123456789,",
-                                       "3,Ana,,Pop,2001-01-01,F,TOL,,"])
+    path = _write(
+        tmp_path / "d.csv",
+        [
+            "1,José,Luis,García López,1990-03-12,M,CY,123456789,",
+            "2,Jose,Luis,Garcia Lopez,1990-03-12,M,CY,123456789,",
+            "3,Ana,,Pop,2001-01-01,F,TOL,,",
+        ],
+    )
     out = tmp_path / "clusters.csv"
     result = _run("dedupe", path, "--out", out)
     assert result.exit_code == 0, result.output
@@ -66,3 +81,34 @@ def test_unparseable_date_names_the_row(tmp_path):
 def test_missing_file_is_exit_2(tmp_path):
     result = _run("dedupe", tmp_path / "nope.csv", "--out", tmp_path / "o.csv")
     assert result.exit_code == 2
+
+
+def test_reindex_rebuilds_keys(app, app_config, monkeypatch):
+    from datetime import date
+
+    from sqlalchemy import delete, func, select
+
+    from common.audit.services import acting_as
+    from common.extensions import db
+    from common.persons.models import PersonMatchKey
+    from common.persons.services import register_record
+    from common.portal import create_app
+
+    with app.app_context(), acting_as("test"):
+        register_record(
+            "prison",
+            "B-1",
+            given_name="Ana",
+            surname="Pop",
+            date_of_birth=date(2001, 1, 1),
+            sex="F",
+        )
+        db.session.commit()
+        keys = db.session.scalar(select(func.count()).select_from(PersonMatchKey))
+        db.session.execute(delete(PersonMatchKey))
+        db.session.commit()
+    monkeypatch.setattr("common.cli.make_app", lambda: create_app(app_config))
+    result = _run("reindex")
+    assert result.exit_code == 0 and "1 record(s) indexed" in result.output
+    with app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(PersonMatchKey)) == keys > 0

@@ -1,0 +1,29 @@
+"""File-to-file operations behind the matching commands (LINKS.csv, CLUSTERS.csv)."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from .linkage import dedupe, link
+from .records import read_records_csv
+
+
+def link_files(left_path, right_path, out_path, progress=None) -> int:
+    """Link two record CSV files and write left_id,right_id,score,decision; returns row count."""
+    rows = link(read_records_csv(left_path), read_records_csv(right_path), progress=progress)
+    with Path(out_path).open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["left_id", "right_id", "score", "decision"])
+        writer.writerows((a, b, f"{score:.3f}", decision) for a, b, score, decision in rows)
+    return len(rows)
+
+
+def dedupe_file(path, out_path, progress=None) -> int:
+    """De-duplicate a record CSV file and write record_id,person_id; returns person count."""
+    clusters = dedupe(read_records_csv(path), progress=progress)
+    with Path(out_path).open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["record_id", "person_id"])
+        writer.writerows(clusters.items())
+    return len(set(clusters.values()))

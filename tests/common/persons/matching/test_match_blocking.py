@@ -1,0 +1,53 @@
+"""Blocking keys: variants share a key, look-ups scale by key, not by pairs."""
+
+import datetime
+
+from common.persons.matching import PersonRecord, blocking_keys
+from common.persons.matching.blocking import candidate_pairs, normalise_all
+
+D = datetime.date
+
+
+def test_keys_are_strings_and_stable():
+    r = PersonRecord("1", "Francisco", "", "García López", D(1985, 3, 4), "M")
+    assert blocking_keys(r) == blocking_keys(r)
+    assert all(isinstance(k, str) for k in blocking_keys(r))
+
+
+def shares_key(a, b):
+    return bool(blocking_keys(a) & blocking_keys(b))
+
+
+def test_variants_share_a_key():
+    base = PersonRecord("1", "Francisco", "", "García López", D(1985, 3, 4))
+    variants = [
+        PersonRecord("2", "Pancho", "", "Lopez Garcia", D(1985, 3, 4)),  # nickname, reorder
+        PersonRecord("3", "Francisco", "", "Garcia", D(1985, 4, 3)),  # dropped, day/month
+        PersonRecord("4", "Francisco", "", "Garcia", D(1958, 3, 4)),  # year slip
+        PersonRecord("5", "Garcia", "", "Francisco", None),  # transposed, no date
+        PersonRecord("6", "F", "", "Other", None, national_id="A1234"),
+    ]
+    base_with_id = PersonRecord("1", "Francisco", "", "García López", D(1985, 3, 4),
+                                national_id="A-1234")
+    for v in variants[:4]:
+        assert shares_key(base, v), v
+    assert shares_key(base_with_id, variants[4])
+
+
+def test_unrelated_records_share_no_key():
+    a = PersonRecord("1", "Maria", "", "Coc", D(1990, 1, 2))
+    b = PersonRecord("2", "Pedro", "", "Friesen", D(1970, 5, 6))
+    assert not shares_key(a, b)
+
+
+def test_candidate_pairs_skip_oversized_blocks():
+    people = [PersonRecord(str(k), "Jose", "", "Garcia") for k in range(100)]
+    assert len(candidate_pairs(normalise_all(people), max_block=250)) == 0
+    few = people[:5]
+    assert len(candidate_pairs(normalise_all(few))) == 10
+
+
+def test_link_candidates_only_cross_the_split():
+    recs = [PersonRecord(str(k), "Ana", "", "Cal", D(2000, 1, 1)) for k in range(4)]
+    pairs = candidate_pairs(normalise_all(recs), split_at=2)
+    assert {tuple(p) for p in pairs.tolist()} == {(0, 2), (0, 3), (1, 2), (1, 3)}
