@@ -76,3 +76,14 @@ def test_every_app_table_carries_its_prefix():
     import_all_models()
     for table in db.metadata.tables:
         assert table.split("_")[0] in {"common", "prison", "lims", "court"}, table
+
+
+def test_apps_reference_only_common_tables_or_their_own():
+    from common.extensions import db
+
+    import_all_models()
+    for table in db.metadata.tables.values():
+        prefix = table.name.split("_")[0]
+        for fk in table.foreign_keys:
+            target = fk.column.table.name.split("_")[0]
+            assert target in {"common", prefix}, f"{table.name} -> {fk.column.table.name}"
