@@ -10,7 +10,17 @@ from .records import InputError, PersonRecord, read_records_csv
 from .settings import MatchSettings
 
 __all__ = [
-    "Comparison", "ExplanationItem", "InputError", "MatchIndex", "MatchModel",
-    "MatchSettings", "NormalisedRecord", "PersonRecord", "blocking_keys", "dedupe", "link",
-    "normalise", "read_records_csv",
+    "Comparison",
+    "ExplanationItem",
+    "InputError",
+    "MatchIndex",
+    "MatchModel",
+    "MatchSettings",
+    "NormalisedRecord",
+    "PersonRecord",
+    "blocking_keys",
+    "dedupe",
+    "link",
+    "normalise",
+    "read_records_csv",
 ]

@@ -65,8 +65,11 @@ def _id_typo_keys(national_id: str, given_code: str, surname_codes: list[str]) -
     """A substitution leaves one half intact; a transposition keeps the digits' multiset."""
     initial = surname_codes[0][:1] if surname_codes else given_code[:1]
     half = len(national_id) // 2
-    return [f"i1:{national_id[:half]}:{initial}", f"i2:{national_id[half:]}:{initial}",
-            f"is:{''.join(sorted(national_id))}:{initial}"]
+    return [
+        f"i1:{national_id[:half]}:{initial}",
+        f"i2:{national_id[half:]}:{initial}",
+        f"is:{''.join(sorted(national_id))}:{initial}",
+    ]
 
 
 def blocking_keys(record: PersonRecord | NormalisedRecord) -> set[str]:
@@ -115,8 +118,11 @@ def key_rows(
                 caps_by_family[family] = cap
             hashes.append(hash(key))
             caps.append(cap)
-    return (np.asarray(rec_idx, dtype=np.int64), np.asarray(hashes, dtype=np.int64),
-            np.asarray(caps, dtype=np.int64))
+    return (
+        np.asarray(rec_idx, dtype=np.int64),
+        np.asarray(hashes, dtype=np.int64),
+        np.asarray(caps, dtype=np.int64),
+    )
 
 
 def _within_block_pairs(members: np.ndarray, starts: np.ndarray, sizes: np.ndarray):

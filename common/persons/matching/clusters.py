@@ -64,7 +64,7 @@ def _compat_matrices(model, table, member_lists, settings) -> list[np.ndarray]:
         k = len(members)
         a, b = np.triu_indices(k, 1)
         matrix = np.ones((k, k), dtype=bool)
-        matrix[a, b] = matrix[b, a] = ok[bounds[c]:bounds[c + 1]]
+        matrix[a, b] = matrix[b, a] = ok[bounds[c] : bounds[c + 1]]
         matrices.append(matrix)
     return matrices
 
@@ -90,17 +90,24 @@ def _on_demand(model, table, members, settings):
             return False
         xs, ys = np.meshgrid(members[x], members[y], indexing="ij")
         return bool(compatible(model, table, xs.ravel(), ys.ravel(), settings).all())
+
     return allowed
 
 
 def _from_matrix(matrix):
     def allowed(x, y):
         return bool(matrix[np.ix_(x, y)].all())
+
     return allowed
 
 
-def cluster_components(model: MatchModel, table: RecordTable, edges: np.ndarray,
-                       scores: np.ndarray, settings: MatchSettings) -> np.ndarray:
+def cluster_components(
+    model: MatchModel,
+    table: RecordTable,
+    edges: np.ndarray,
+    scores: np.ndarray,
+    settings: MatchSettings,
+) -> np.ndarray:
     """Cluster label (lowest member row) per row from match edges."""
     n = len(table)
     roots = connected_components(n, edges)
@@ -118,13 +125,16 @@ def cluster_components(model: MatchModel, table: RecordTable, edges: np.ndarray,
     row_order, edge_order = np.argsort(roots, kind="stable"), np.argsort(edge_root, kind="stable")
     row_start = np.searchsorted(roots[row_order], todo)
     edge_start = np.searchsorted(edge_root[edge_order], todo)
-    members = [row_order[r0:r0 + sizes[root]] for root, r0 in zip(todo, row_start, strict=True)]
+    members = [row_order[r0 : r0 + sizes[root]] for root, r0 in zip(todo, row_start, strict=True)]
     small = [m for m in members if len(m) <= settings.max_cluster_check]
     matrices = iter(_compat_matrices(model, table, small, settings))
     for root, rows, e0 in zip(todo, members, edge_start, strict=True):
-        picked = edge_order[e0:e0 + edge_count[root]]
-        allowed = (_from_matrix(next(matrices)) if len(rows) <= settings.max_cluster_check
-                   else _on_demand(model, table, rows, settings))
+        picked = edge_order[e0 : e0 + edge_count[root]]
+        allowed = (
+            _from_matrix(next(matrices))
+            if len(rows) <= settings.max_cluster_check
+            else _on_demand(model, table, rows, settings)
+        )
         for group in _greedy(rows, edges[picked], scores[picked], allowed):
             labels[group] = min(group)
     return labels

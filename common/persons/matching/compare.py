@@ -11,8 +11,16 @@ from rapidfuzz.process import cpdist
 
 from .table import GROUP_SLOTS, RecordTable
 
-FIELDS = ("given_name", "surname", "middle_name", "date_of_birth", "sex", "district",
-          "address", "national_id")
+FIELDS = (
+    "given_name",
+    "surname",
+    "middle_name",
+    "date_of_birth",
+    "sex",
+    "district",
+    "address",
+    "national_id",
+)
 LEVELS = {
     "given_name": ("exact", "nickname", "fuzzy", "middle", "initial", "missing", "different"),
     "surname": ("all", "dropped", "one_differs", "fuzzy", "missing", "different"),
@@ -54,8 +62,14 @@ def _pick(conditions: list[np.ndarray], default: int) -> np.ndarray:
     return np.select(conditions, list(range(len(conditions))), default=default).astype(np.int8)
 
 
-def _fuzzy(t: RecordTable, col: str, i: np.ndarray, j: np.ndarray,
-           min_len: int = MIN_FUZZY_LEN, todo: np.ndarray | None = None) -> np.ndarray:
+def _fuzzy(
+    t: RecordTable,
+    col: str,
+    i: np.ndarray,
+    j: np.ndarray,
+    min_len: int = MIN_FUZZY_LEN,
+    todo: np.ndarray | None = None,
+) -> np.ndarray:
     """Names spelt alike: Jaro-Winkler >= FUZZY_NAME, one edit apart or sounding the same."""
     long_enough = np.minimum(t.lens[col][i], t.lens[col][j]) >= min_len
     if todo is not None:
@@ -108,7 +122,7 @@ def given_levels(t: RecordTable, i: np.ndarray, j: np.ndarray) -> np.ndarray:
     a_id, b_id = t.given_id[i], t.given_id[j]
     missing = (a_id < 0) | (b_id < 0)
     exact = a_id == b_id
-    middle = ((a_id == t.middle_id[j]) | (t.middle_id[i] == b_id))
+    middle = (a_id == t.middle_id[j]) | (t.middle_id[i] == b_id)
     groups = _groups_meet(t, i, j)
     initial = _initial(t, "given", i, j) | _short_form(t, i, j, ~(exact | groups | missing))
     fuzzy = _fuzzy(t, "given", i, j, MIN_FUZZY_GIVEN_LEN, todo=~(exact | groups | missing))
@@ -129,12 +143,12 @@ def surname_levels(t: RecordTable, i: np.ndarray, j: np.ndarray):
     one = shared >= 1
     todo = (shared == 0) & ~missing
     fuzzy = _fuzzy(t, "sur1", i, j, todo=todo) | _fuzzy(t, "surname", i, j, todo=todo)
-    level = _pick([full & ~missing, dropped, one, fuzzy & ~missing, missing],
-                  DIFFERENT["surname"])
+    level = _pick([full & ~missing, dropped, one, fuzzy & ~missing, missing], DIFFERENT["surname"])
     fa, fb = t.name_freq[a1], t.name_freq[a2]
     a1_shared, a2_shared = hits[0] | hits[1], hits[2] | hits[3]
-    freq = np.where(a1_shared & a2_shared, fa * fb,
-                    np.where(a1_shared, fa, np.where(a2_shared, fb, 0.0)))
+    freq = np.where(
+        a1_shared & a2_shared, fa * fb, np.where(a1_shared, fa, np.where(a2_shared, fb, 0.0))
+    )
     return level, freq
 
 
@@ -147,14 +161,16 @@ def _cross_alike(t: RecordTable, a_col: str, b_col: str, i: np.ndarray, j: np.nd
     return out
 
 
-def transposed_names(t: RecordTable, i: np.ndarray, j: np.ndarray,
-                     given: np.ndarray, surname: np.ndarray) -> np.ndarray:
+def transposed_names(
+    t: RecordTable, i: np.ndarray, j: np.ndarray, given: np.ndarray, surname: np.ndarray
+) -> np.ndarray:
     """True where given name and surname appear swapped (allowing a typo) between records."""
     cross1 = (t.given_id[i] == t.sur1_id[j]) & (t.given_id[i] >= 0)
     cross2 = (t.sur1_id[i] == t.given_id[j]) & (t.sur1_id[i] >= 0)
     exact = cross1 & cross2 & (t.given_id[i] != t.given_id[j])
-    todo = np.flatnonzero(~exact & (given == DIFFERENT["given_name"])
-                          & (surname == DIFFERENT["surname"]))
+    todo = np.flatnonzero(
+        ~exact & (given == DIFFERENT["given_name"]) & (surname == DIFFERENT["surname"])
+    )
     if todo.size:
         ii, jj = i[todo], j[todo]
         c1 = cross1[todo] | _cross_alike(t, "given", "sur1", ii, jj)
@@ -175,8 +191,9 @@ def _year_close(ya: np.ndarray, yb: np.ndarray) -> np.ndarray:
     digits_a = [(ya // p) % 10 for p in (1000, 100, 10, 1)]
     digits_b = [(yb // p) % 10 for p in (1000, 100, 10, 1)]
     differ = sum((x != y).astype(int) for x, y in zip(digits_a, digits_b, strict=True))
-    swapped_tail = (digits_a[2] == digits_b[3]) & (digits_a[3] == digits_b[2]) & (
-        ya // 100 == yb // 100)
+    swapped_tail = (
+        (digits_a[2] == digits_b[3]) & (digits_a[3] == digits_b[2]) & (ya // 100 == yb // 100)
+    )
     return (np.abs(ya - yb) <= 1) | (differ == 1) | swapped_tail
 
 
@@ -189,8 +206,10 @@ def dob_levels(t: RecordTable, i: np.ndarray, j: np.ndarray) -> np.ndarray:
     exact = same_y & same_m & same_d
     swapped = same_y & (ma == db) & (da == mb) & (ma != da)
     one_part = (same_y & (same_m | same_d)) | (same_m & same_d & _year_close(ya, yb))
-    return _pick([exact & ~missing, swapped & ~missing, one_part & ~missing, missing],
-                 DIFFERENT["date_of_birth"])
+    return _pick(
+        [exact & ~missing, swapped & ~missing, one_part & ~missing, missing],
+        DIFFERENT["date_of_birth"],
+    )
 
 
 def _agree_levels(a: np.ndarray, b: np.ndarray, missing_value: int) -> np.ndarray:
@@ -207,10 +226,11 @@ def address_levels(t: RecordTable, i: np.ndarray, j: np.ndarray) -> np.ndarray:
     todo = ~missing & ~same
     if todo.any():
         ii, jj = i[todo], j[todo]
-        sim[todo] = cpdist(t.address[ii], t.address[jj], scorer=fuzz.token_set_ratio,
-                               workers=-1)
-    return _pick([(sim >= ADDRESS_HIGH) & ~missing, (sim >= ADDRESS_PARTIAL) & ~missing, missing],
-                 DIFFERENT["address"])
+        sim[todo] = cpdist(t.address[ii], t.address[jj], scorer=fuzz.token_set_ratio, workers=-1)
+    return _pick(
+        [(sim >= ADDRESS_HIGH) & ~missing, (sim >= ADDRESS_PARTIAL) & ~missing, missing],
+        DIFFERENT["address"],
+    )
 
 
 def national_id_levels(t: RecordTable, i: np.ndarray, j: np.ndarray) -> np.ndarray:
@@ -261,7 +281,12 @@ def compare_pairs(t: RecordTable, i: np.ndarray, j: np.ndarray) -> PairLevels:
         "national_id": id_level,
     }
     return PairLevels(
-        left=i, right=j, levels=levels, transposed=transposed,
+        left=i,
+        right=j,
+        levels=levels,
+        transposed=transposed,
         suffix_conflict=(suffix_a >= 0) & (suffix_b >= 0) & (suffix_a != suffix_b),
-        given_freq=given_freq, surname_freq=surname_freq, id_typo=id_typo,
+        given_freq=given_freq,
+        surname_freq=surname_freq,
+        id_typo=id_typo,
     )

@@ -39,8 +39,10 @@ def estimate_u(model, table: RecordTable, n_pairs: int, rng) -> dict[str, np.nda
     j = rng.integers(0, n, n_pairs)
     keep = i != j
     _, pl, _ = model.score_pairs(table, i[keep], j[keep])
-    return {f: _smoothed(_counts(pl.levels[f], len(LEVELS[f])), _prior_vector(model, f, 1),
-                         MISSING[f]) for f in FIELDS}
+    return {
+        f: _smoothed(_counts(pl.levels[f], len(LEVELS[f])), _prior_vector(model, f, 1), MISSING[f])
+        for f in FIELDS
+    }
 
 
 def _log_likelihoods(levels: dict, m: dict, u: dict) -> tuple[np.ndarray, np.ndarray]:
@@ -60,8 +62,12 @@ def run_em(model, levels: dict, u: dict, iterations: int = 25, tol: float = 1e-5
         odds = np.log(share / (1 - share)) + log_m - log_u
         post = 1.0 / (1.0 + np.exp(-np.clip(odds, -60, 60)))
         new_share = float(np.clip(post.mean(), 1e-6, 1 - 1e-6))
-        new_m = {f: _smoothed(_counts(levels[f], len(LEVELS[f]), post),
-                              _prior_vector(model, f, 0), MISSING[f]) for f in FIELDS}
+        new_m = {
+            f: _smoothed(
+                _counts(levels[f], len(LEVELS[f]), post), _prior_vector(model, f, 0), MISSING[f]
+            )
+            for f in FIELDS
+        }
         delta = max(float(np.abs(new_m[f] - m[f]).max()) for f in FIELDS)
         m, share = new_m, new_share
         if delta < tol:
@@ -69,8 +75,15 @@ def run_em(model, levels: dict, u: dict, iterations: int = 25, tol: float = 1e-5
     return m, share
 
 
-def fit_model(model, records, max_pairs: int = 2_000_000, random_pairs: int = 300_000,
-              iterations: int = 25, seed: int = 0, max_block: int = DEFAULT_MAX_BLOCK):
+def fit_model(
+    model,
+    records,
+    max_pairs: int = 2_000_000,
+    random_pairs: int = 300_000,
+    iterations: int = 25,
+    seed: int = 0,
+    max_block: int = DEFAULT_MAX_BLOCK,
+):
     """A new model with m from EM on blocked pairs and u from random pairs of the records."""
     from .model import MatchModel
 
@@ -86,8 +99,11 @@ def fit_model(model, records, max_pairs: int = 2_000_000, random_pairs: int = 30
     m, share = run_em(model, pl.levels, u, iterations=iterations)
     params = {}
     for f in FIELDS:
-        params[f] = {lv: (float(m[f][k]), float(u[f][k]))
-                     for k, lv in enumerate(LEVELS[f]) if lv != "missing"}
+        params[f] = {
+            lv: (float(m[f][k]), float(u[f][k]))
+            for k, lv in enumerate(LEVELS[f])
+            if lv != "missing"
+        }
     n = len(normalised)
     prior = share * len(pairs) / max(n * (n - 1) / 2, 1)
     return MatchModel(params, tf=tf, prior=float(min(max(prior, 1e-9), 0.5)), trained=True)

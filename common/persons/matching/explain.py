@@ -7,28 +7,53 @@ from dataclasses import dataclass
 from .compare import FIELDS, LEVELS
 
 LABELS = {
-    "given_name": "given name", "surname": "surname", "middle_name": "middle name",
-    "date_of_birth": "date of birth", "sex": "sex", "district": "district",
-    "address": "address", "national_id": "national id",
+    "given_name": "given name",
+    "surname": "surname",
+    "middle_name": "middle name",
+    "date_of_birth": "date of birth",
+    "sex": "sex",
+    "district": "district",
+    "address": "address",
+    "national_id": "national id",
 }
 TEXTS = {
-    "given_name": {"exact": "given names agree", "nickname": "same name, nickname or alias",
-                   "fuzzy": "given names spelt alike", "middle": "given name matches middle name",
-                   "initial": "initial or short form of the given name",
-                   "different": "given names differ"},
-    "surname": {"all": "surnames agree", "dropped": "one surname dropped, the other agrees",
-                "one_differs": "one surname agrees, the other differs",
-                "fuzzy": "surnames spelt alike", "different": "surnames differ"},
-    "middle_name": {"exact": "middle names agree", "initial": "middle initial agrees",
-                    "different": "middle names differ"},
-    "date_of_birth": {"exact": "dates of birth agree", "swapped": "day and month swapped",
-                      "different": "dates of birth differ"},
+    "given_name": {
+        "exact": "given names agree",
+        "nickname": "same name, nickname or alias",
+        "fuzzy": "given names spelt alike",
+        "middle": "given name matches middle name",
+        "initial": "initial or short form of the given name",
+        "different": "given names differ",
+    },
+    "surname": {
+        "all": "surnames agree",
+        "dropped": "one surname dropped, the other agrees",
+        "one_differs": "one surname agrees, the other differs",
+        "fuzzy": "surnames spelt alike",
+        "different": "surnames differ",
+    },
+    "middle_name": {
+        "exact": "middle names agree",
+        "initial": "middle initial agrees",
+        "different": "middle names differ",
+    },
+    "date_of_birth": {
+        "exact": "dates of birth agree",
+        "swapped": "day and month swapped",
+        "different": "dates of birth differ",
+    },
     "sex": {"agree": "sex agrees", "different": "sex differs"},
     "district": {"agree": "same district", "different": "different districts"},
-    "address": {"high": "addresses agree", "partial": "addresses partly agree",
-                "different": "addresses differ"},
-    "national_id": {"exact": "identifiers agree", "close": "identifiers one character apart",
-                    "different": "identifiers differ"},
+    "address": {
+        "high": "addresses agree",
+        "partial": "addresses partly agree",
+        "different": "addresses differ",
+    },
+    "national_id": {
+        "exact": "identifiers agree",
+        "close": "identifiers one character apart",
+        "different": "identifiers differ",
+    },
 }
 RARE, COMMON = 0.0005, 0.005
 

@@ -68,8 +68,12 @@ class MatchIndex:
         own = self._rows.get(rec.record_id)
         return [r for r in sorted(rows) if r != own and self._records[r] is not None]
 
-    def candidates(self, record: PersonRecord | NormalisedRecord, limit: int = 10,
-                   min_score: float | None = None) -> list[Comparison]:
+    def candidates(
+        self,
+        record: PersonRecord | NormalisedRecord,
+        limit: int = 10,
+        min_score: float | None = None,
+    ) -> list[Comparison]:
         """Best-scoring indexed records for a record, best first, with explanations."""
         rec = ensure_normalised(record)
         rows = self._candidate_rows(rec)

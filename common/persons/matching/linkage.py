@@ -30,10 +30,10 @@ def score_candidates(model, table, pairs, settings, progress: Progress = None):
     codes = np.empty(len(pairs), dtype=np.int8)
     total = len(pairs)
     for start in range(0, total, CHUNK):
-        chunk = pairs[start:start + CHUNK]
+        chunk = pairs[start : start + CHUNK]
         s, pl, _ = model.score_pairs(table, chunk[:, 0], chunk[:, 1])
-        scores[start:start + len(chunk)] = s
-        codes[start:start + len(chunk)] = model.decide(s, pl, settings)
+        scores[start : start + len(chunk)] = s
+        codes[start : start + len(chunk)] = model.decide(s, pl, settings)
         if progress:
             progress(min(start + CHUNK, total), total)
     if progress and total == 0:
@@ -57,8 +57,13 @@ def _one_to_one(pairs: np.ndarray, scores: np.ndarray, codes: np.ndarray) -> np.
     return codes
 
 
-def link(left: Sequence, right: Sequence, model: MatchModel | None = None,
-         settings: MatchSettings | None = None, progress: Progress = None):
+def link(
+    left: Sequence,
+    right: Sequence,
+    model: MatchModel | None = None,
+    settings: MatchSettings | None = None,
+    progress: Progress = None,
+):
     """Link two record lists: (left_id, right_id, score, decision) above the review threshold.
 
     Each record takes part in at most one `match`; a weaker rival match becomes `review`.
@@ -73,12 +78,18 @@ def link(left: Sequence, right: Sequence, model: MatchModel | None = None,
     codes = _one_to_one(pairs, scores, codes)
     order = np.argsort(-scores, kind="stable")
     ids = table.ids
-    return [(ids[pairs[k, 0]], ids[pairs[k, 1]], round(float(scores[k]), 3), DECISIONS[codes[k]])
-            for k in order]
+    return [
+        (ids[pairs[k, 0]], ids[pairs[k, 1]], round(float(scores[k]), 3), DECISIONS[codes[k]])
+        for k in order
+    ]
 
 
-def dedupe(records: Sequence, model: MatchModel | None = None,
-           settings: MatchSettings | None = None, progress: Progress = None) -> dict[str, str]:
+def dedupe(
+    records: Sequence,
+    model: MatchModel | None = None,
+    settings: MatchSettings | None = None,
+    progress: Progress = None,
+) -> dict[str, str]:
     """Cluster records of one list into persons: record_id -> cluster id (first member's id)."""
     model = model or MatchModel.default()
     settings = settings or MatchSettings()

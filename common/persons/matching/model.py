@@ -18,18 +18,36 @@ from .table import RecordTable, TermFrequencies
 
 # (m, u) per level; missing levels carry no evidence (weight 0).
 DEFAULT_PARAMETERS: dict[str, dict[str, tuple[float, float]]] = {
-    "given_name": {"exact": (0.80, 0.01), "nickname": (0.06, 0.002), "fuzzy": (0.06, 0.004),
-                   "middle": (0.02, 0.002), "initial": (0.02, 0.02), "different": (0.04, 0.96)},
-    "surname": {"all": (0.82, 0.003), "dropped": (0.08, 0.002), "one_differs": (0.02, 0.002),
-                "fuzzy": (0.04, 0.003), "different": (0.04, 0.99)},
+    "given_name": {
+        "exact": (0.80, 0.01),
+        "nickname": (0.06, 0.002),
+        "fuzzy": (0.06, 0.004),
+        "middle": (0.02, 0.002),
+        "initial": (0.02, 0.02),
+        "different": (0.04, 0.96),
+    },
+    "surname": {
+        "all": (0.82, 0.003),
+        "dropped": (0.08, 0.002),
+        "one_differs": (0.02, 0.002),
+        "fuzzy": (0.04, 0.003),
+        "different": (0.04, 0.99),
+    },
     "middle_name": {"exact": (0.60, 0.02), "initial": (0.20, 0.05), "different": (0.20, 0.93)},
-    "date_of_birth": {"exact": (0.86, 0.0002), "swapped": (0.02, 0.00005),
-                      "one_part": (0.08, 0.003), "different": (0.04, 0.9968)},
+    "date_of_birth": {
+        "exact": (0.86, 0.0002),
+        "swapped": (0.02, 0.00005),
+        "one_part": (0.08, 0.003),
+        "different": (0.04, 0.9968),
+    },
     "sex": {"agree": (0.97, 0.5), "different": (0.03, 0.5)},
     "district": {"agree": (0.85, 0.25), "different": (0.15, 0.75)},
     "address": {"high": (0.55, 0.001), "partial": (0.15, 0.01), "different": (0.30, 0.989)},
-    "national_id": {"exact": (0.95, 0.000001), "close": (0.03, 0.00001),
-                    "different": (0.02, 0.999989)},
+    "national_id": {
+        "exact": (0.95, 0.000001),
+        "close": (0.03, 0.00001),
+        "different": (0.02, 0.999989),
+    },
 }
 TF_LEVELS = {"given_name": ("exact", "nickname"), "surname": ("all", "dropped", "one_differs")}
 TRANSPOSITION_PENALTY = -1.0
@@ -61,10 +79,16 @@ class Comparison:
 class MatchModel:
     """m/u parameters per field level, term frequencies, and the scoring rules."""
 
-    def __init__(self, parameters=None, tf: TermFrequencies | None = None,
-                 prior: float = 1e-4, trained: bool = False):
-        self.parameters = {f: dict(levels) for f, levels in
-                           (parameters or DEFAULT_PARAMETERS).items()}
+    def __init__(
+        self,
+        parameters=None,
+        tf: TermFrequencies | None = None,
+        prior: float = 1e-4,
+        trained: bool = False,
+    ):
+        self.parameters = {
+            f: dict(levels) for f, levels in (parameters or DEFAULT_PARAMETERS).items()
+        }
         self.tf = tf
         self.prior = prior
         self.trained = trained
@@ -113,14 +137,21 @@ class MatchModel:
 
     def decide(self, scores: np.ndarray, pl: PairLevels, settings: MatchSettings) -> np.ndarray:
         """Decision codes (0 match, 1 review, 2 new) with the conflict caps applied."""
-        codes = np.where(scores >= settings.match_threshold, 0,
-                         np.where(scores >= settings.review_threshold, 1, 2))
+        codes = np.where(
+            scores >= settings.match_threshold,
+            0,
+            np.where(scores >= settings.review_threshold, 1, 2),
+        )
         for flag, cap in conflict_flags(pl, settings):
             codes = np.where(flag, np.maximum(codes, DECISIONS.index(cap)), codes)
         return codes
 
-    def score(self, a: PersonRecord | NormalisedRecord, b: PersonRecord | NormalisedRecord,
-              settings: MatchSettings | None = None) -> Comparison:
+    def score(
+        self,
+        a: PersonRecord | NormalisedRecord,
+        b: PersonRecord | NormalisedRecord,
+        settings: MatchSettings | None = None,
+    ) -> Comparison:
         """Score one pair of records, with a field-by-field explanation."""
         table = RecordTable([ensure_normalised(a), ensure_normalised(b)], tf=self.tf)
         return self.comparisons(table, np.array([0]), np.array([1]), settings)[0]
@@ -133,8 +164,15 @@ class MatchModel:
         out = []
         for k in range(len(scores)):
             items = explain_pair(table, pl, weights, k, conflict_notes(pl, settings, k))
-            out.append(Comparison(table.ids[pl.left[k]], table.ids[pl.right[k]],
-                                  round(float(scores[k]), 3), DECISIONS[codes[k]], items))
+            out.append(
+                Comparison(
+                    table.ids[pl.left[k]],
+                    table.ids[pl.right[k]],
+                    round(float(scores[k]), 3),
+                    DECISIONS[codes[k]],
+                    items,
+                )
+            )
         return out
 
     def fit(self, records, **options) -> MatchModel:
@@ -147,12 +185,17 @@ class MatchModel:
         """Parameters and term frequencies as JSON."""
         tf = self.tf or TermFrequencies()
         data = {
-            "version": 1, "prior": self.prior, "trained": self.trained,
-            "parameters": {f: {lv: list(mu) for lv, mu in p.items()}
-                           for f, p in self.parameters.items()},
-            "term_frequencies": {"total": tf.total,
-                                 "surnames": dict(tf.surnames.most_common(TF_KEEP)),
-                                 "given": dict(tf.given.most_common(TF_KEEP))},
+            "version": 1,
+            "prior": self.prior,
+            "trained": self.trained,
+            "parameters": {
+                f: {lv: list(mu) for lv, mu in p.items()} for f, p in self.parameters.items()
+            },
+            "term_frequencies": {
+                "total": tf.total,
+                "surnames": dict(tf.surnames.most_common(TF_KEEP)),
+                "given": dict(tf.given.most_common(TF_KEEP)),
+            },
         }
         return json.dumps(data, indent=1, sort_keys=True)
 
@@ -162,10 +205,17 @@ class MatchModel:
         data = json.loads(text)
         params = {f: {lv: tuple(mu) for lv, mu in p.items()} for f, p in data["parameters"].items()}
         tfd = data.get("term_frequencies") or {}
-        tf = TermFrequencies(Counter(tfd.get("surnames", {})), Counter(tfd.get("given", {})),
-                             int(tfd.get("total", 0)))
-        return cls(params, tf=tf if tf.total else None, prior=data.get("prior", 1e-4),
-                   trained=data.get("trained", False))
+        tf = TermFrequencies(
+            Counter(tfd.get("surnames", {})),
+            Counter(tfd.get("given", {})),
+            int(tfd.get("total", 0)),
+        )
+        return cls(
+            params,
+            tf=tf if tf.total else None,
+            prior=data.get("prior", 1e-4),
+            trained=data.get("trained", False),
+        )
 
     def probability(self, score: float) -> float:
         """Match probability of a score given the model's prior."""
@@ -183,17 +233,22 @@ def conflict_flags(pl: PairLevels, settings: MatchSettings):
     given_weak &= pl.levels["given_name"] != LEVELS["given_name"].index("missing")
     sex_diff = pl.levels["sex"] == LEVELS["sex"].index("different")
     id_diff = (id_level == LEVELS["national_id"].index("different")) & (given_weak | sex_diff)
-    return [(given_diff, settings.given_conflict_cap), (dob_diff, settings.dob_conflict_cap),
-            (pl.suffix_conflict, settings.suffix_conflict_cap),
-            (id_diff, settings.id_conflict_cap)]
+    return [
+        (given_diff, settings.given_conflict_cap),
+        (dob_diff, settings.dob_conflict_cap),
+        (pl.suffix_conflict, settings.suffix_conflict_cap),
+        (id_diff, settings.id_conflict_cap),
+    ]
 
 
 def conflict_notes(pl: PairLevels, settings: MatchSettings, k: int) -> list[ExplanationItem]:
     """Explanation items for the conflict rules that apply to pair k."""
-    texts = ("given names differ: possible twin or relative, at most {cap}",
-             "dates of birth conflict: possible relative with the same name, at most {cap}",
-             "generation suffixes differ (Jr/Sr): father and son, at most {cap}",
-             "identifiers differ and given name or sex only partly agree: at most {cap}")
+    texts = (
+        "given names differ: possible twin or relative, at most {cap}",
+        "dates of birth conflict: possible relative with the same name, at most {cap}",
+        "generation suffixes differ (Jr/Sr): father and son, at most {cap}",
+        "identifiers differ and given name or sex only partly agree: at most {cap}",
+    )
     notes = []
     for (flag, cap), text in zip(conflict_flags(pl, settings), texts, strict=True):
         if flag[k]:

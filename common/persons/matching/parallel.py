@@ -42,8 +42,7 @@ def prepare(records, max_block: int, workers: int = 1, split_at: int | None = No
             _STATE.clear()
     normalised = [rec for part in parts for rec in part[0]]
     rec_idx, hashes, caps = (np.concatenate([p[k] for p in parts]) for k in (1, 2, 3))
-    pairs = block_pairs(rec_idx, hashes, caps, split_at=split_at,
-                        undated=undated_mask(normalised))
+    pairs = block_pairs(rec_idx, hashes, caps, split_at=split_at, undated=undated_mask(normalised))
     return normalised, pairs
 
 
@@ -54,13 +53,14 @@ def _prepare_chunk_local(records, max_block: int):
 
 def _score_chunk(bounds: tuple[int, int]):
     model, table, pairs, settings = (_STATE[k] for k in ("model", "table", "pairs", "settings"))
-    chunk = pairs[bounds[0]:bounds[1]]
+    chunk = pairs[bounds[0] : bounds[1]]
     scores, levels, _ = model.score_pairs(table, chunk[:, 0], chunk[:, 1])
     return bounds, scores, model.decide(scores, levels, settings)
 
 
-def score_parallel(model, table, pairs, settings, chunk: int,
-                   progress: Callable[[int, int], None] | None = None):
+def score_parallel(
+    model, table, pairs, settings, chunk: int, progress: Callable[[int, int], None] | None = None
+):
     """Scores and decision codes of candidate pairs, chunks spread over processes."""
     scores = np.empty(len(pairs), dtype=np.float64)
     codes = np.empty(len(pairs), dtype=np.int8)

@@ -8,8 +8,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 CSV_FIELDS = (
-    "record_id", "given_name", "middle_name", "surname", "date_of_birth",
-    "sex", "district", "address", "national_id", "aliases",
+    "record_id",
+    "given_name",
+    "middle_name",
+    "surname",
+    "date_of_birth",
+    "sex",
+    "district",
+    "address",
+    "national_id",
+    "aliases",
 )
 
 

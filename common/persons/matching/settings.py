@@ -32,8 +32,12 @@ class MatchSettings:
     def __post_init__(self) -> None:
         if self.review_threshold > self.match_threshold:
             raise ValueError("review_threshold must not exceed match_threshold")
-        caps = (self.given_conflict_cap, self.dob_conflict_cap, self.suffix_conflict_cap,
-                self.id_conflict_cap)
+        caps = (
+            self.given_conflict_cap,
+            self.dob_conflict_cap,
+            self.suffix_conflict_cap,
+            self.id_conflict_cap,
+        )
         for cap in caps:
             if cap not in DECISIONS:
                 raise ValueError(f"conflict caps must be one of {DECISIONS}, not {cap!r}")

@@ -56,7 +56,8 @@ class TermFrequencies:
 def _ids(values: Sequence[str], vocab: dict[str, int]) -> np.ndarray:
     return np.fromiter(
         (vocab.setdefault(v, len(vocab)) if v else -1 for v in values),
-        dtype=np.int64, count=len(values),
+        dtype=np.int64,
+        count=len(values),
     )
 
 
@@ -103,9 +104,13 @@ class RecordTable:
         self.sur2_id = _ids(self.sur2, vocab)
         self.group_vocab: dict[str, int] = {}
         groups = [(r.given_groups + ("",) * GROUP_SLOTS)[:GROUP_SLOTS] for r in records]
-        self.groups = np.stack(
-            [_ids([g[k] for g in groups], self.group_vocab) for k in range(GROUP_SLOTS)], axis=1
-        ) if records else np.empty((0, GROUP_SLOTS), dtype=np.int64)
+        self.groups = (
+            np.stack(
+                [_ids([g[k] for g in groups], self.group_vocab) for k in range(GROUP_SLOTS)], axis=1
+            )
+            if records
+            else np.empty((0, GROUP_SLOTS), dtype=np.int64)
+        )
 
     def _others(self, records: Sequence[NormalisedRecord]) -> None:
         n = len(records)

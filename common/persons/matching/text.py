@@ -15,14 +15,47 @@ NICKNAMES_CSV = DATA_DIR / "nicknames.csv"
 
 # Particles that belong to the following word: "De la Cruz" -> "delacruz".
 PARTICLES = frozenset(
-    {"de", "del", "la", "las", "los", "da", "das", "do", "dos", "di", "du",
-     "van", "von", "der", "den", "ter", "ten", "mc", "mac", "st", "ste", "san", "le", "o"}
+    {
+        "de",
+        "del",
+        "la",
+        "las",
+        "los",
+        "da",
+        "das",
+        "do",
+        "dos",
+        "di",
+        "du",
+        "van",
+        "von",
+        "der",
+        "den",
+        "ter",
+        "ten",
+        "mc",
+        "mac",
+        "st",
+        "ste",
+        "san",
+        "le",
+        "o",
+    }
 )
 # Words dropped from surnames: Spanish "y" between two surnames, "e" before i-/hi-.
 CONNECTORS = frozenset({"y", "e"})
 SUFFIXES = {
-    "jr": "jr", "junior": "jr", "snr": "sr", "sr": "sr", "senior": "sr",
-    "ii": "ii", "2nd": "ii", "iii": "iii", "3rd": "iii", "iv": "iv", "4th": "iv",
+    "jr": "jr",
+    "junior": "jr",
+    "snr": "sr",
+    "sr": "sr",
+    "senior": "sr",
+    "ii": "ii",
+    "2nd": "ii",
+    "iii": "iii",
+    "3rd": "iii",
+    "iv": "iv",
+    "4th": "iv",
 }
 TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "rev", "sra", "sr.", "srta", "don", "dona"})
 
@@ -88,8 +121,16 @@ def surname_parts(text: str) -> tuple[tuple[str, ...], str]:
 
 # Spanish spellings folded before Metaphone: Gonzalez = Gonsales, Llanes = Yanes,
 # Hernandez = Ernandez, Thiessen = Tiessen, Vaca = Baca.
-_SOUND_RULES = (("ll", "y"), ("v", "b"), ("z", "s"), ("ce", "se"), ("ci", "si"), ("qu", "k"),
-                ("w", "u"), ("th", "t"))
+_SOUND_RULES = (
+    ("ll", "y"),
+    ("v", "b"),
+    ("z", "s"),
+    ("ce", "se"),
+    ("ci", "si"),
+    ("qu", "k"),
+    ("w", "u"),
+    ("th", "t"),
+)
 _SILENT_H = re.compile(r"(?<![cspt])h")
 
 

@@ -27,8 +27,9 @@ def test_variants_share_a_key():
         PersonRecord("5", "Garcia", "", "Francisco", None),  # transposed, no date
         PersonRecord("6", "F", "", "Other", None, national_id="A1234"),
     ]
-    base_with_id = PersonRecord("1", "Francisco", "", "García López", D(1985, 3, 4),
-                                national_id="A-1234")
+    base_with_id = PersonRecord(
+        "1", "Francisco", "", "García López", D(1985, 3, 4), national_id="A-1234"
+    )
     for v in variants[:4]:
         assert shares_key(base, v), v
     assert shares_key(base_with_id, variants[4])

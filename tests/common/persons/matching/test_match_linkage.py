@@ -36,8 +36,10 @@ def test_link_finds_true_pairs_only():
 
 def test_link_is_one_to_one():
     left = [p("L1", "Ana", "Cal", D(2000, 1, 1), sex="F")]
-    right = [p("R1", "Ana", "Cal", D(2000, 1, 1), sex="F"),
-             p("R2", "Ana", "Cal", D(2000, 1, 1), sex="F")]
+    right = [
+        p("R1", "Ana", "Cal", D(2000, 1, 1), sex="F"),
+        p("R2", "Ana", "Cal", D(2000, 1, 1), sex="F"),
+    ]
     rows = link(left, right)
     assert [d for *_x, d in rows].count("match") == 1
     assert {d for *_x, d in rows} == {"match", "review"}
@@ -108,8 +110,9 @@ def write(path, rows):
 def test_file_operations_write_links_and_clusters(tmp_path):
     left, right = tmp_path / "left.csv", tmp_path / "right.csv"
     write(left, [["a1", "Francisco", "García López", "1985-03-04", "M"]])
-    write(right, [["b1", "Pancho", "Lopez Garcia", "1985-03-04", "M"],
-                  ["b2", "Ana", "Cal", "", "F"]])
+    write(
+        right, [["b1", "Pancho", "Lopez Garcia", "1985-03-04", "M"], ["b2", "Ana", "Cal", "", "F"]]
+    )
     assert link_files(left, right, tmp_path / "LINKS.csv") == 1
     links = list(csv.DictReader((tmp_path / "LINKS.csv").open(encoding="utf-8")))
     assert links[0]["left_id"] == "a1" and links[0]["decision"] == "match"

@@ -64,6 +64,7 @@ def test_districts_map_to_iso_codes():
 
 
 def test_dates_sex_and_identifiers():
-    n = normalise(rec(date_of_birth=datetime.date(1990, 4, 3), sex="female",
-                      national_id=" 123-456 789 "))
+    n = normalise(
+        rec(date_of_birth=datetime.date(1990, 4, 3), sex="female", national_id=" 123-456 789 ")
+    )
     assert (n.year, n.month, n.day, n.sex, n.national_id) == (1990, 4, 3, "F", "123456789")

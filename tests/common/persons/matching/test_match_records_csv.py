@@ -14,8 +14,11 @@ def write(tmp_path, text, name="in.csv", encoding="utf-8"):
 
 
 def test_reads_records_and_ignores_unknown_columns(tmp_path):
-    path = write(tmp_path, "record_id,given_name,surname,date_of_birth,sex,aliases,extra\n"
-                           "1,José,Pérez,1990-04-03,m,Chepe; Pepe ,x\n2,,,,,,\n")
+    path = write(
+        tmp_path,
+        "record_id,given_name,surname,date_of_birth,sex,aliases,extra\n"
+        "1,José,Pérez,1990-04-03,m,Chepe; Pepe ,x\n2,,,,,,\n",
+    )
     first, second = read_records_csv(path)
     assert first.given_name == "José" and first.date_of_birth == datetime.date(1990, 4, 3)
     assert first.sex == "M" and first.aliases == ("Chepe", "Pepe")

@@ -55,16 +55,20 @@ def test_nickname_and_transposition():
     nick = MODEL.score(person("a"), person("b", given="Pancho"))
     assert item(nick, "given_name").text.startswith("same name, nickname or alias")
     assert nick.decision == "match"
-    swapped = MODEL.score(person("a", surname="Garcia"), person("b", given="Garcia",
-                                                                surname="Francisco"))
+    swapped = MODEL.score(
+        person("a", surname="Garcia"), person("b", given="Garcia", surname="Francisco")
+    )
     assert "transposed" in item(swapped, "given_name").text
     assert swapped.decision == "match"
 
 
-@pytest.mark.parametrize("dob,text", [
-    (D(1986, 3, 4), "year differs slightly (1985 / 1986)"),
-    (D(1985, 3, 9), "day differs, month and year agree"),
-])
+@pytest.mark.parametrize(
+    "dob,text",
+    [
+        (D(1986, 3, 4), "year differs slightly (1985 / 1986)"),
+        (D(1985, 3, 9), "day differs, month and year agree"),
+    ],
+)
 def test_date_slips_are_partial_agreement(dob, text):
     c = MODEL.score(person("a"), person("b", dob=dob))
     assert item(c, "date_of_birth").text == text
@@ -85,13 +89,20 @@ def test_twins_are_not_linked():
 
 
 def test_father_and_son_with_the_same_name_are_not_linked():
-    father = person("a", given="John", surname="Young", dob=D(1960, 2, 1),
-                    address="12 Albert St, Belize City")
-    son = person("b", given="John", surname="Young Jr", dob=D(1988, 7, 9),
-                 address="12 Albert St, Belize City")
+    father = person(
+        "a", given="John", surname="Young", dob=D(1960, 2, 1), address="12 Albert St, Belize City"
+    )
+    son = person(
+        "b",
+        given="John",
+        surname="Young Jr",
+        dob=D(1988, 7, 9),
+        address="12 Albert St, Belize City",
+    )
     assert MODEL.score(father, son).decision != "match"
-    jr_sr = MODEL.score(person("c", given="John", surname="Young Sr"),
-                        person("d", given="John", surname="Young Jr"))
+    jr_sr = MODEL.score(
+        person("c", given="John", surname="Young Sr"), person("d", given="John", surname="Young Jr")
+    )
     assert jr_sr.decision == "new"
 
 

@@ -1,0 +1,1 @@
+"""Benchmarks of the person matching engine."""
