@@ -157,6 +157,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--size", type=int, default=100_000)
     parser.add_argument("--queries", type=int, default=300)
+    parser.add_argument("--profile", action="store_true", help="print where query time goes")
     args = parser.parse_args()
     import flask_migrate
 
@@ -173,7 +174,16 @@ def main():
         t0 = time.perf_counter()
         gen, people, nkeys = load(url, args.size)
         load_s = time.perf_counter() - t0
+        if args.profile:
+            import cProfile
+            import pstats
+
+            profiler = cProfile.Profile()
+            profiler.enable()
         timings, found = measure(url, gen, people, args.queries)
+        if args.profile:
+            profiler.disable()
+            pstats.Stats(profiler).sort_stats("cumulative").print_stats(25)
         q = statistics.quantiles(timings, n=100)
         print(
             f"index size: {args.size:,} records, {nkeys:,} blocking keys (bulk load {load_s:.0f} s)"

@@ -4,7 +4,7 @@ new record is checked against the whole index by key lookups, never by a full sc
 from collections import Counter
 from dataclasses import dataclass
 
-from sqlalchemy import delete, func, select, tuple_
+from sqlalchemy import and_, delete, func, or_, select
 
 from common.extensions import db
 from common.persons.matching import MatchIndex, MatchSettings, blocking_keys, normalise
@@ -90,22 +90,18 @@ def _usable_keys(keys, settings):
 
 
 def _term_frequencies(normalised_records):
-    wanted = set().union(*(_name_tokens(r) for r in normalised_records))
-    counts = (
-        db.session.execute(
-            select(PersonNameCount.kind, PersonNameCount.token, PersonNameCount.count).where(
-                tuple_(PersonNameCount.kind, PersonNameCount.token).in_(list(wanted))
-            )
-        ).all()
-        if wanted
-        else []
-    )
-    total = db.session.scalar(select(func.count(PersonRecord.id))) or 0
-    return TermFrequencies(
-        surnames=Counter({t: n for k, t, n in counts if k == "s"}),
-        given=Counter({t: n for k, t, n in counts if k == "g"}),
-        total=total,
-    )
+    wanted = set().union(*(_name_tokens(r) for r in normalised_records)) | {TOTAL}
+    by_kind = {}
+    for kind, token in wanted:
+        by_kind.setdefault(kind, []).append(token)
+    # One IN list per kind uses the (kind, token) primary key; a row-value IN does not.
+    counts = db.session.execute(
+        select(PersonNameCount.kind, PersonNameCount.token, PersonNameCount.count).where(
+            or_(*(and_(PersonNameCount.kind == kind, PersonNameCount.token.in_(tokens))
+                  for kind, tokens in by_kind.items())))).all()
+    total = next((n for k, t, n in counts if (k, t) == TOTAL), 0)
+    return TermFrequencies(surnames=Counter({t: n for k, t, n in counts if k == "s"}),
+                           given=Counter({t: n for k, t, n in counts if k == "g"}), total=total)
 
 
 def find_candidates(fields, limit=10, settings=None):
