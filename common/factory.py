@@ -57,6 +57,10 @@ def config_instance(config):
 
 
 def _init_extensions(app):
+    from common.registry import import_all_models
+
+    # Every app knows every model, so a merge in one app moves references held by others.
+    import_all_models()
     db.init_app(app)
     migrate.init_app(
         app, db, directory=str(ROOT / "migrations"), render_as_batch=True, compare_type=True

@@ -6,7 +6,11 @@ from common.factory import create_base_app
 def create_app(test_config=None):
     """The Prison IMS app (mounted at /prison/ in the suite, or run alone)."""
     app = create_base_app(__name__, "prison", "Prison IMS", test_config)
+    from prison_ims.admissions.blueprint import bp as admissions_bp
     from prison_ims.dashboard.blueprint import bp as dashboard_bp
+    from prison_ims.housing.blueprint import bp as housing_bp
+    from prison_ims.movements.blueprint import bp as movements_bp
 
-    app.register_blueprint(dashboard_bp)
+    for bp in (dashboard_bp, admissions_bp, housing_bp, movements_bp):
+        app.register_blueprint(bp)
     return app

@@ -1,5 +1,6 @@
-"""Loads the demo: roles, accounts, persons (apps add their own parts as they land)."""
+"""Loads the demo: roles, accounts, persons, then each app's own part."""
 
+import importlib
 import sys
 
 from sqlalchemy import select
@@ -10,6 +11,9 @@ from common.extensions import db
 from common.identity.models import User
 from common.identity.roles import ROLE_AGENCY
 from common.identity.services import create_user, sync_roles_and_agencies
+
+# Each app's demo module offers `load_demo(scale, seed, progressbar) -> [summary lines]`.
+APP_DEMO_MODULES = ("prison_ims.demo", "court_cms.demo", "lims.demo")
 
 
 def load_demo_accounts():
@@ -22,13 +26,30 @@ def load_demo_accounts():
     return created
 
 
+def app_demo_loaders():
+    """The `load_demo` functions of the apps that have a demo module."""
+    loaders = []
+    for name in APP_DEMO_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name != name:
+                raise
+            continue
+        loaders.append(module.load_demo)
+    return loaders
+
+
 def load_demo(scale, seed, progressbar):
     """Everything `justice demo` loads, in one transaction; returns summary lines."""
     sync_roles_and_agencies()
     accounts = load_demo_accounts()
     with progressbar(length=scale * PERSONS_PER_SCALE, label="Persons", file=sys.stderr) as bar:
         records = load_persons(scale, seed, progress=bar.update)
-    return [
+    lines = [
         f"Demo accounts created: {accounts} (password: {DEMO_PASSWORD})",
         f"Persons: {scale * PERSONS_PER_SCALE}, source records: {records}",
     ]
+    for load_app_demo in app_demo_loaders():
+        lines.extend(load_app_demo(scale, seed, progressbar))
+    return lines

@@ -17,11 +17,20 @@ LIMS_READ = {"portal.view", "lims.view", "persons.search"}
 COURT_READ = {"portal.view", "court.view", "persons.search"}
 
 ROLE_PERMISSIONS = {
-    "prison_officer": PRISON_READ | {"prison.admission.create", "prison.movement.record"},
+    "prison_officer": PRISON_READ
+    | {
+        "prison.admission.create",
+        "prison.movement.record",
+        "prison.status.change",
+        "prison.housing.allocate",
+    },
     "prison_records_supervisor": PRISON_READ
     | {
         "prison.admission.create",
         "prison.movement.record",
+        "prison.status.change",
+        "prison.housing.allocate",
+        "prison.housing.override",
         "prison.record.correct",
         "prison.release_date.confirm",
         "prison.dashboard.view",

@@ -3,8 +3,11 @@
 from flask import render_template
 
 from common.persons.services import system_summary
+from prison_ims.dashboard.services import home_figures
 
 
 def home():
-    """What this system holds today."""
-    return render_template("prison_ims/home.html", summary=system_summary("prison"))
+    """Today's figures: custody, remand, admissions this month."""
+    return render_template(
+        "prison_ims/home.html", figures=home_figures(), summary=system_summary("prison")
+    )

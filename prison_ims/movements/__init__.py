@@ -1,0 +1,1 @@
+"""Prison IMS: movements."""

@@ -1,0 +1,60 @@
+"""Movements: every entry to and exit from the prison; custody is reconstructed from them."""
+
+from common.extensions import db
+from common.models import Audited, Timestamped
+
+MOVEMENT_KINDS = {
+    "ADM": "Admission",
+    "CRT": "Out to court",
+    "HOSP": "Out to hospital",
+    "TMP": "Temporary release",
+    "ESC": "Escape",
+    "RET": "Return",
+    "TRN": "Transfer out",
+    "REL": "Release",
+}
+STATES = {
+    "IN": "In the prison",
+    "CRT": "At court (escorted)",
+    "HOSP": "At hospital (escorted)",
+    "TMP": "On temporary release",
+    "ESC": "Unlawfully at large",
+    "OUT": "Discharged",
+}
+IN_CUSTODY_STATES = ("IN", "CRT", "HOSP", "TMP")
+
+
+class Movement(Audited, Timestamped, db.Model):
+    """One movement, with its effect on the count: entries are never edited, only added.
+
+    `custody_delta` (+1, 0, -1) changes the number of persons in custody and `present_delta`
+    the number inside the walls, so any count at any time is the sum of the movements before.
+    """
+
+    __tablename__ = "prison_movement"
+
+    id = db.Column(db.Integer, primary_key=True)
+    admission_id = db.Column(
+        db.Integer, db.ForeignKey("prison_admission.id"), nullable=False, index=True
+    )
+    kind = db.Column(db.String(4), nullable=False)
+    occurred_at = db.Column(db.DateTime(timezone=True), nullable=False, index=True)
+    from_state = db.Column(db.String(4), nullable=True)
+    to_state = db.Column(db.String(4), nullable=False)
+    custody_delta = db.Column(db.SmallInteger, nullable=False)
+    present_delta = db.Column(db.SmallInteger, nullable=False)
+    place = db.Column(db.String(160), nullable=False, default="")
+    reason = db.Column(db.String(255), nullable=False, default="")
+    recorded_by_id = db.Column(db.Integer, db.ForeignKey("common_user.id"), nullable=True)
+
+    admission = db.relationship("Admission")
+
+    @property
+    def kind_label(self):
+        """The movement in words."""
+        return MOVEMENT_KINDS.get(self.kind, self.kind)
+
+    @property
+    def state_label(self):
+        """Where the person was after this movement."""
+        return STATES.get(self.to_state, self.to_state)

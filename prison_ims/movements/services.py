@@ -1,0 +1,248 @@
+"""Movement rules, and custody reconstructed from the movement history at any time."""
+
+from datetime import timedelta
+
+from sqlalchemy import func, or_, select
+
+from common.extensions import db
+from prison_ims.admissions.models import Admission, LegalStatusChange
+from prison_ims.housing.models import Cell, CellAllocation, HousingUnit
+from prison_ims.movements.models import IN_CUSTODY_STATES, MOVEMENT_KINDS, STATES, Movement
+from prison_ims.settings import setting
+from prison_ims.times import as_utc, belize_time_text, now_utc
+
+TO_STATE = {
+    "ADM": "IN",
+    "CRT": "CRT",
+    "HOSP": "HOSP",
+    "TMP": "TMP",
+    "ESC": "ESC",
+    "RET": "IN",
+    "TRN": "OUT",
+    "REL": "OUT",
+}
+ALLOWED_FROM = {
+    "ADM": {None},
+    "CRT": {"IN"},
+    "HOSP": {"IN"},
+    "TMP": {"IN"},
+    "ESC": {"IN", "CRT", "HOSP", "TMP"},
+    "RET": {"CRT", "HOSP", "TMP", "ESC"},
+    "TRN": {"IN"},
+    "REL": {"IN", "CRT", "HOSP", "TMP"},
+}
+RECORDABLE_KINDS = {k: v for k, v in MOVEMENT_KINDS.items() if k != "ADM"}
+
+
+class MovementError(ValueError):
+    """A movement that breaks a rule; the message says which and what to do."""
+
+
+def in_custody(state):
+    """True when a person in `state` is in the prison's custody."""
+    return state in IN_CUSTODY_STATES
+
+
+def last_movement(admission_id):
+    """The latest movement of an admission, or None."""
+    return db.session.scalar(
+        select(Movement)
+        .where(Movement.admission_id == admission_id)
+        .order_by(Movement.occurred_at.desc(), Movement.id.desc())
+        .limit(1)
+    )
+
+
+def current_state(admission_id):
+    """Where the person of an admission is now, from the last movement (None before ADM)."""
+    last = last_movement(admission_id)
+    return last.to_state if last else None
+
+
+def _refusal(admission, kind, state):
+    if state in (None, "OUT"):
+        return (
+            f"{admission.booking_number} is not in custody: a movement "
+            f"({MOVEMENT_KINDS[kind].lower()}) cannot be recorded."
+        )
+    if state == "IN" and kind == "RET":
+        return f"{admission.booking_number} is already in the prison: nothing to return from."
+    if state == "ESC":
+        return (
+            f"{admission.booking_number} is unlawfully at large: record the return (recapture) "
+            "before any other movement."
+        )
+    return (
+        f"{admission.booking_number} is {STATES[state].lower()}: record the return first, "
+        f"then the {MOVEMENT_KINDS[kind].lower()}."
+    )
+
+
+def record_movement(admission, kind, occurred_at=None, place="", reason="", user_id=None):
+    """Record one movement after checking it follows from where the person is now."""
+    if kind not in TO_STATE:
+        raise MovementError(f"Unknown movement {kind!r}.")
+    occurred_at = as_utc(occurred_at) if occurred_at else now_utc()
+    db.session.execute(
+        select(Admission.id).where(Admission.id == admission.id).with_for_update()
+    ).all()
+    last = last_movement(admission.id)
+    state = last.to_state if last else None
+    if state not in ALLOWED_FROM[kind]:
+        raise MovementError(_refusal(admission, kind, state))
+    tolerance = timedelta(minutes=setting("PRISON_FUTURE_TOLERANCE_MINUTES"))
+    if occurred_at > now_utc() + tolerance:
+        raise MovementError("The time of the movement is in the future: check the date and time.")
+    if last is not None and occurred_at < as_utc(last.occurred_at):
+        raise MovementError(
+            "Movements are recorded in order: this time is before the last movement "
+            f"({last.kind_label}, {belize_time_text(last.occurred_at)})."
+        )
+    to_state = TO_STATE[kind]
+    movement = Movement(
+        admission_id=admission.id,
+        kind=kind,
+        occurred_at=occurred_at,
+        from_state=state,
+        to_state=to_state,
+        custody_delta=int(in_custody(to_state)) - int(in_custody(state)),
+        present_delta=int(to_state == "IN") - int(state == "IN"),
+        place=place or "",
+        reason=reason or "",
+        recorded_by_id=user_id,
+    )
+    db.session.add(movement)
+    if to_state == "OUT":
+        _end_allocation(admission.id, occurred_at)
+    db.session.flush()
+    return movement
+
+
+def _end_allocation(admission_id, at):
+    for allocation in db.session.scalars(
+        select(CellAllocation).where(
+            CellAllocation.admission_id == admission_id, CellAllocation.end_at.is_(None)
+        )
+    ):
+        allocation.end_at = at
+
+
+def _latest_before(at):
+    """Subquery: the last movement id of each admission at or before `at`."""
+    return (
+        select(Movement.admission_id, func.max(Movement.id).label("movement_id"))
+        .where(Movement.occurred_at <= at)
+        .group_by(Movement.admission_id)
+        .subquery()
+    )
+
+
+def custody_at(at=None):
+    """(admission, movement) for everyone in custody at `at`, rebuilt from the movements.
+
+    Movements of an admission are recorded in time order, so the last one at or before `at`
+    (highest id) says where the person was.
+    """
+    at = as_utc(at) if at else now_utc()
+    latest = _latest_before(at)
+    rows = db.session.execute(
+        select(Admission, Movement)
+        .join(latest, latest.c.admission_id == Admission.id)
+        .join(Movement, Movement.id == latest.c.movement_id)
+        .where(Movement.to_state.in_(IN_CUSTODY_STATES))
+        .order_by(Admission.booking_number)
+    ).all()
+    return [(a, m) for a, m in rows]
+
+
+def movement_totals(at=None):
+    """(in custody, inside the walls) at `at`, as plain sums of the movement deltas."""
+    at = as_utc(at) if at else now_utc()
+    custody, present = db.session.execute(
+        select(
+            func.coalesce(func.sum(Movement.custody_delta), 0),
+            func.coalesce(func.sum(Movement.present_delta), 0),
+        ).where(Movement.occurred_at <= at)
+    ).one()
+    return int(custody), int(present)
+
+
+def cells_at(admission_ids, at):
+    """{admission id: cell} for the allocations open at `at`."""
+    if not admission_ids:
+        return {}
+    rows = db.session.execute(
+        select(CellAllocation.admission_id, Cell)
+        .join(Cell, Cell.id == CellAllocation.cell_id)
+        .where(
+            CellAllocation.admission_id.in_(admission_ids),
+            CellAllocation.start_at <= at,
+            or_(CellAllocation.end_at.is_(None), CellAllocation.end_at > at),
+        )
+    ).all()
+    return {admission_id: cell for admission_id, cell in rows}
+
+
+def statuses_at(admission_ids, at):
+    """{admission id: legal status} at `at`, from the status history."""
+    if not admission_ids:
+        return {}
+    rows = db.session.execute(
+        select(LegalStatusChange.admission_id, LegalStatusChange.to_status)
+        .where(
+            LegalStatusChange.admission_id.in_(admission_ids),
+            LegalStatusChange.changed_at <= at,
+        )
+        .order_by(LegalStatusChange.changed_at, LegalStatusChange.id)
+    ).all()
+    return dict(rows)
+
+
+def roll(at=None):
+    """The roll at `at`: each person in custody with where they were, cell and status then."""
+    at = as_utc(at) if at else now_utc()
+    entries = custody_at(at)
+    ids = [a.id for a, _ in entries]
+    cells, statuses = cells_at(ids, at), statuses_at(ids, at)
+    return [
+        {
+            "admission": a,
+            "movement": m,
+            "state": m.to_state,
+            "cell": cells.get(a.id),
+            "status": statuses.get(a.id, a.legal_status),
+        }
+        for a, m in entries
+    ]
+
+
+def count_by_unit(at=None):
+    """Per unit: in custody, inside, out; the totals equal the sums of the movements."""
+    at = as_utc(at) if at else now_utc()
+    entries = roll(at)
+    units = db.session.scalars(select(HousingUnit).order_by(HousingUnit.code)).all()
+    rows = {u.id: {"unit": u, "custody": 0, "present": 0, "out": 0} for u in units}
+    rows[None] = {"unit": None, "custody": 0, "present": 0, "out": 0}
+    for entry in entries:
+        cell = entry["cell"]
+        row = rows[cell.block.unit_id if cell else None]
+        row["custody"] += 1
+        row["present" if entry["state"] == "IN" else "out"] += 1
+    custody, present = movement_totals(at)
+    return {
+        "at": at,
+        "rows": [r for key, r in rows.items() if key is not None or r["custody"]],
+        "custody": sum(r["custody"] for r in rows.values()),
+        "present": sum(r["present"] for r in rows.values()),
+        "movement_custody": custody,
+        "movement_present": present,
+    }
+
+
+def movements_of(admission_id):
+    """The movement history of an admission, oldest first."""
+    return db.session.scalars(
+        select(Movement)
+        .where(Movement.admission_id == admission_id)
+        .order_by(Movement.occurred_at, Movement.id)
+    ).all()

@@ -1,0 +1,59 @@
+"""Thin views: record a movement; the roll and the count by unit at any moment."""
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+
+from common.extensions import db
+from prison_ims.admissions.models import LEGAL_STATUSES, Admission
+from prison_ims.admissions.views import render_detail
+from prison_ims.movements.forms import MovementForm, RollForm
+from prison_ims.movements.models import STATES
+from prison_ims.movements.services import MovementError, count_by_unit, record_movement, roll
+from prison_ims.times import belize_local, belize_to_utc, now_utc
+
+
+def record(admission_id):
+    """Record one movement of a person in custody."""
+    admission = db.session.get(Admission, admission_id) or abort(404)
+    form = MovementForm()
+    if form.validate_on_submit():
+        try:
+            movement = record_movement(
+                admission,
+                form.kind.data,
+                belize_to_utc(form.occurred_at.data),
+                place=(form.place.data or "").strip(),
+                reason=(form.reason.data or "").strip(),
+                user_id=current_user.id,
+            )
+        except MovementError as exc:
+            db.session.rollback()
+            form.form_errors.append(str(exc))
+        else:
+            db.session.commit()
+            flash(f"{movement.kind_label} recorded for {admission.booking_number}.", "success")
+            return redirect(url_for("admissions.detail", admission_id=admission.id))
+    admission = db.session.get(Admission, admission_id)
+    return render_detail(admission, movement_form=form)
+
+
+def roll_view():
+    """Who was in custody at a moment (now by default), rebuilt from the movements."""
+    form = RollForm(request.args)
+    at = now_utc()
+    if request.args.get("at"):
+        if form.validate() and form.at.data:
+            at = belize_to_utc(form.at.data)
+        else:
+            form.at.errors = ["Give a date and time, for example 22/11/2026 06:00."]
+    else:
+        form.at.data = belize_local(at)
+    return render_template(
+        "prison_ims/roll.html",
+        form=form,
+        at=at,
+        entries=roll(at),
+        counts=count_by_unit(at),
+        states=STATES,
+        statuses=LEGAL_STATUSES,
+    )
