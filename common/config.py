@@ -118,5 +118,7 @@ def check_production(cfg):
     for key, value in secrets.items():
         value = str(value or "")
         if DEV_ONLY_SECRET in value or len(value) < MIN_SECRET_LENGTH:
-            raise ConfigError(f"{key} must be set in the environment to a random value of at "
-                              f"least {MIN_SECRET_LENGTH} characters when JUSTICE_ENV=production")
+            raise ConfigError(
+                f"{key} must be set in the environment to a random value of at "
+                f"least {MIN_SECRET_LENGTH} characters when JUSTICE_ENV=production"
+            )

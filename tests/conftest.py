@@ -76,9 +76,16 @@ def base_test_config(database_url, tmp_dir):
 
 def production_config(config):
     """`config` switched to production with long, non-default secrets."""
-    return {**config, "JUSTICE_ENV": "production", "TESTING": False,
-            "SECRET_KEY": "k" * 32, "AUDIT_KEY": "a" * 32, "PSEUDONYM_KEY": "p" * 32,
-            "SECURITY_PASSWORD_SALT": "s" * 32, "SECURITY_TOTP_SECRETS": {"1": "t" * 32}}
+    return {
+        **config,
+        "JUSTICE_ENV": "production",
+        "TESTING": False,
+        "SECRET_KEY": "k" * 32,
+        "AUDIT_KEY": "a" * 32,
+        "PSEUDONYM_KEY": "p" * 32,
+        "SECURITY_PASSWORD_SALT": "s" * 32,
+        "SECURITY_TOTP_SECRETS": {"1": "t" * 32},
+    }
 
 
 def migrate_to_head(database_url, tmp_dir):
@@ -118,8 +125,7 @@ REFERENCE_TABLES = {"common_iccs_code", "common_national_offence"}
 
 
 def _empty_all_tables(db):
-    tables = [t.name for t in reversed(db.metadata.sorted_tables)
-              if t.name not in REFERENCE_TABLES]
+    tables = [t.name for t in reversed(db.metadata.sorted_tables) if t.name not in REFERENCE_TABLES]
     if db.engine.dialect.name == "postgresql":
         db.session.execute(
             text("TRUNCATE " + ", ".join(f'"{t}"' for t in tables) + " RESTART IDENTITY CASCADE")

@@ -109,7 +109,8 @@ def test_nginx_routes_each_prefix_to_its_app():
     for name, prefix in APP_PREFIXES.items():
         if prefix:
             assert f"location {prefix}/ {{ proxy_pass http://justice_{name}; }}" in " ".join(
-                conf.split())
+                conf.split()
+            )
         assert f"server {name}:8000;" in conf
     assert "location / { proxy_pass http://justice_portal; }" in " ".join(conf.split())
     for header in ("Host", "X-Forwarded-For", "X-Forwarded-Proto"):
@@ -125,13 +126,26 @@ def test_env_example_lists_every_setting(compose):
 
 def test_wsgi_module_offers_the_suite(tmp_path):
     """common.wsgi builds the suite (and nothing else) on import."""
-    env = {**os.environ, "JUSTICE_ENV": "development", "DATABASE_URL": "sqlite://",
-           "JUSTICE_INSTANCE_DIR": str(tmp_path)}
-    code = ("import common.wsgi as w; "
-            "print(sorted(n for n in vars(w) if not n.startswith('_')), "
-            "sorted(w.suite.wsgi_app.mounts))")
-    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, check=True,
-                         capture_output=True, text=True, timeout=60).stdout
+    env = {
+        **os.environ,
+        "JUSTICE_ENV": "development",
+        "DATABASE_URL": "sqlite://",
+        "JUSTICE_INSTANCE_DIR": str(tmp_path),
+    }
+    code = (
+        "import common.wsgi as w; "
+        "print(sorted(n for n in vars(w) if not n.startswith('_')), "
+        "sorted(w.suite.wsgi_app.mounts))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    ).stdout
     assert "['create_suite', 'suite']" in out
     assert "['/court', '/lims', '/prison']" in out
 
@@ -184,21 +198,24 @@ def production_env(database_url, tmp_path, service_env):
     env = {k: v for k, v in os.environ.items() if k not in SECRET_SETTINGS}
     env.update({k: v for k, v in service_env.items() if "${" not in v})
     env.update(PRODUCTION_SECRETS)
-    env.update({
-        "DATABASE_URL": database_url,
-        "JUSTICE_ENV": "production",
-        "SESSION_COOKIE_SECURE": "1",
-        "JUSTICE_INSTANCE_DIR": str(tmp_path / "instance"),
-        "PYTHONPATH": str(ROOT),
-    })
+    env.update(
+        {
+            "DATABASE_URL": database_url,
+            "JUSTICE_ENV": "production",
+            "SESSION_COOKIE_SECURE": "1",
+            "JUSTICE_INSTANCE_DIR": str(tmp_path / "instance"),
+            "PYTHONPATH": str(ROOT),
+        }
+    )
     return env
 
 
 def start(command, env, tmp_path):
     log_file = tmp_path / "gunicorn.log"
     with log_file.open("wb") as log:
-        proc = subprocess.Popen([str(GUNICORN), *command[1:]], cwd=ROOT, env=env,
-                                stdout=log, stderr=subprocess.STDOUT)
+        proc = subprocess.Popen(
+            [str(GUNICORN), *command[1:]], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT
+        )
     return proc, log_file
 
 
@@ -231,8 +248,7 @@ def test_compose_gunicorn_command_serves_the_app(name, compose, empty_database, 
     assert prefix == APP_PREFIXES[name]
     port = free_port()
     command = with_bind(command_of(service), port)
-    proc, log_file = start(command, production_env(empty_database, tmp_path, service_env),
-                           tmp_path)
+    proc, log_file = start(command, production_env(empty_database, tmp_path, service_env), tmp_path)
     try:
         wait_until_ready(proc, port, f"{prefix}/health", log_file)
 
@@ -255,10 +271,9 @@ def test_compose_gunicorn_command_serves_the_app(name, compose, empty_database, 
 @pytest.mark.postgres
 def test_image_default_command_serves_the_whole_suite(empty_database, tmp_path):
     """The Dockerfile's CMD (gunicorn common.wsgi:suite) serves the portal and all apps."""
-    cmd_lines = [line for line in DOCKERFILE.read_text().splitlines()
-                 if line.startswith("CMD ")]
+    cmd_lines = [line for line in DOCKERFILE.read_text().splitlines() if line.startswith("CMD ")]
     assert len(cmd_lines) == 1
-    command = json.loads(cmd_lines[0][len("CMD "):])
+    command = json.loads(cmd_lines[0][len("CMD ") :])
     assert command[0] == "gunicorn" and command[-1] == "common.wsgi:suite"
     port = free_port()
     env = production_env(empty_database, tmp_path, {})
@@ -333,8 +348,12 @@ def test_production_refuses_to_start_with_demo_accounts(app, app_config, make_us
 
     production = production_config(app_config)
     try:
-        for factory in (create_portal, prison_ims.create_app, lims.create_app,
-                        court_cms.create_app):
+        for factory in (
+            create_portal,
+            prison_ims.create_app,
+            lims.create_app,
+            court_cms.create_app,
+        ):
             with pytest.raises(ConfigError, match="demo accounts"):
                 factory(production)
         with app.app_context():

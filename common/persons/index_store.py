@@ -97,11 +97,20 @@ def _term_frequencies(normalised_records):
     # One IN list per kind uses the (kind, token) primary key; a row-value IN does not.
     counts = db.session.execute(
         select(PersonNameCount.kind, PersonNameCount.token, PersonNameCount.count).where(
-            or_(*(and_(PersonNameCount.kind == kind, PersonNameCount.token.in_(tokens))
-                  for kind, tokens in by_kind.items())))).all()
+            or_(
+                *(
+                    and_(PersonNameCount.kind == kind, PersonNameCount.token.in_(tokens))
+                    for kind, tokens in by_kind.items()
+                )
+            )
+        )
+    ).all()
     total = next((n for k, t, n in counts if (k, t) == TOTAL), 0)
-    return TermFrequencies(surnames=Counter({t: n for k, t, n in counts if k == "s"}),
-                           given=Counter({t: n for k, t, n in counts if k == "g"}), total=total)
+    return TermFrequencies(
+        surnames=Counter({t: n for k, t, n in counts if k == "s"}),
+        given=Counter({t: n for k, t, n in counts if k == "g"}),
+        total=total,
+    )
 
 
 def find_candidates(fields, limit=10, settings=None):

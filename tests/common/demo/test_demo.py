@@ -28,11 +28,19 @@ def test_demo_loads_accounts_and_linked_persons_deterministically(app, cli):
     with app.app_context():
         demo_users = db.session.scalar(select(func.count()).where(User.demo_account.is_(True)))
         persons = db.session.scalar(select(func.count(Person.id)))
-        systems = dict(db.session.execute(
-            select(PersonRecord.system, func.count()).group_by(PersonRecord.system)).all())
-        shared = db.session.scalar(select(func.count()).select_from(
-            select(PersonRecord.person_id).group_by(PersonRecord.person_id)
-            .having(func.count(func.distinct(PersonRecord.system)) == 3).subquery()))
+        systems = dict(
+            db.session.execute(
+                select(PersonRecord.system, func.count()).group_by(PersonRecord.system)
+            ).all()
+        )
+        shared = db.session.scalar(
+            select(func.count()).select_from(
+                select(PersonRecord.person_id)
+                .group_by(PersonRecord.person_id)
+                .having(func.count(func.distinct(PersonRecord.system)) == 3)
+                .subquery()
+            )
+        )
         first = db.session.scalar(select(PersonRecord).order_by(PersonRecord.id))
         assert verify_chain(db.session.connection(), app.config["AUDIT_KEY"]).ok
     assert demo_users == 13 and persons == 1000
@@ -55,15 +63,34 @@ def test_demo_is_refused_in_production(app, app_config, monkeypatch):
 
 
 def test_users_create_and_its_errors(app, cli):
-    ok = cli("users", "create", "--email", "Clerk@Court.bz", "--role", "court_clerk",
-             "--name", "Ana Cal", "--password", "Long-Enough-Password-7")
+    ok = cli(
+        "users",
+        "create",
+        "--email",
+        "Clerk@Court.bz",
+        "--role",
+        "court_clerk",
+        "--name",
+        "Ana Cal",
+        "--password",
+        "Long-Enough-Password-7",
+    )
     assert ok.exit_code == 0, ok.output
     with app.app_context():
         user = db.session.scalar(select(User).where(User.email == "clerk@court.bz"))
         assert [r.name for r in user.roles] == ["court_clerk"] and user.agency.code == "JUD"
-    dup = cli("users", "create", "--email", "clerk@court.bz", "--role", "court_clerk",
-              "--password", "Long-Enough-Password-7")
+    dup = cli(
+        "users",
+        "create",
+        "--email",
+        "clerk@court.bz",
+        "--role",
+        "court_clerk",
+        "--password",
+        "Long-Enough-Password-7",
+    )
     assert dup.exit_code == 2 and "already exists" in dup.output
-    weak = cli("users", "create", "--email", "x@court.bz", "--role", "court_clerk",
-               "--password", "short")
+    weak = cli(
+        "users", "create", "--email", "x@court.bz", "--role", "court_clerk", "--password", "short"
+    )
     assert weak.exit_code == 2 and "12" in weak.output
