@@ -36,7 +36,8 @@ def test_chart_macro_writes_config_and_figures(app):
     with app.test_request_context():
         template = app.jinja_env.from_string(
             "{% from '_macros/charts.html' import chart %}"
-            "{{ chart('pop', 'bar', ['Remand', \"O'Brien\"], [{'label': 'Men', 'data': [3, 4]}], 'Population') }}"
+            "{{ chart('pop', 'bar', ['Remand', \"O'Brien\"], "
+            "[{'label': 'Men', 'data': [3, 4]}], 'Population') }}"
         )
         html = template.render()
     config = json.loads(re.search(r"data-chart='([^']*)'", html).group(1).replace("&#39;", "'"))
