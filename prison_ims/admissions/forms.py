@@ -16,19 +16,12 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
 
+from common.iccs.choices import DISTRICT_CHOICES, SEX_CHOICES
 from prison_ims.admissions.models import AUTHORITY_TYPES, LEGAL_STATUSES
 from prison_ims.times import belize_to_utc
 
-DISTRICTS = [
-    ("", "—"),
-    ("BZ", "Belize"),
-    ("CY", "Cayo"),
-    ("CZL", "Corozal"),
-    ("OW", "Orange Walk"),
-    ("SC", "Stann Creek"),
-    ("TOL", "Toledo"),
-]
-SEXES = [("", "Choose…"), ("M", "Male"), ("F", "Female"), ("U", "Not known")]
+DISTRICTS = DISTRICT_CHOICES
+SEXES = SEX_CHOICES
 DT_FORMAT = ["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S"]
 
 

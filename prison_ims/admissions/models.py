@@ -17,15 +17,6 @@ LEGAL_STATUSES = {
 }
 
 
-class BookingCounter(db.Model):
-    """The last booking number issued in a year; its row is locked while a number is taken."""
-
-    __tablename__ = "prison_booking_counter"
-
-    year = db.Column(db.Integer, primary_key=True, autoincrement=False)
-    last_value = db.Column(db.Integer, nullable=False, default=0)
-
-
 class Admission(Audited, Versioned, Timestamped, db.Model):
     """One committal of a person to the prison, from admission to discharge."""
 

@@ -3,9 +3,9 @@
 from datetime import timedelta
 
 from sqlalchemy import or_, select
-from sqlalchemy.exc import IntegrityError
 
 from common.audit.services import record_event
+from common.counters import take_next
 from common.extensions import db
 from common.locking import check_version
 from common.persons.index_store import find_candidates, surviving
@@ -16,7 +16,6 @@ from prison_ims.admissions.models import (
     LEGAL_STATUSES,
     Admission,
     AdmissionOffence,
-    BookingCounter,
     LegalStatusChange,
 )
 from prison_ims.movements.models import IN_CUSTODY_STATES, Movement
@@ -46,20 +45,10 @@ class AdmissionError(ValueError):
 
 
 def next_booking_number(admitted_at):
-    """Issue the next booking number of the admission year; the counter row is locked."""
+    """Issue the next booking number of the admission year (gap-free, never repeated)."""
     year = belize_date(admitted_at).year
-    query = select(BookingCounter).where(BookingCounter.year == year).with_for_update()
-    counter = db.session.scalar(query)
-    if counter is None:
-        try:
-            with db.session.begin_nested():
-                db.session.add(BookingCounter(year=year, last_value=0))
-        except IntegrityError:
-            pass  # another clerk created this year's counter first
-        counter = db.session.scalar(query)
-    counter.last_value += 1
-    db.session.flush()
-    return setting("PRISON_BOOKING_NUMBER_FORMAT").format(year=year, seq=counter.last_value)
+    seq = take_next(f"prison:booking:{year}")
+    return setting("PRISON_BOOKING_NUMBER_FORMAT").format(year=year, seq=seq)
 
 
 def check_authority(data):

@@ -2,10 +2,9 @@
 
 from flask import abort, flash, redirect, render_template, request, send_file, url_for
 from flask_login import current_user
-from sqlalchemy import select
 
 from common.extensions import db
-from common.iccs.models import NationalOffence
+from common.iccs.choices import offence_choices
 from common.locking import ConflictError
 from common.persons.index_store import find_candidates
 from prison_ims.admissions.forms import AdmissionForm, StatusChangeForm
@@ -47,19 +46,6 @@ def index():
         filters=filters,
         statuses=LEGAL_STATUSES,
     )
-
-
-def offence_choices():
-    """(id, label) of the active national offences, with their ICCS codes."""
-    offences = db.session.scalars(
-        select(NationalOffence)
-        .where(NationalOffence.active.is_(True))
-        .order_by(NationalOffence.title)
-    )
-    return [
-        (str(o.id), f"{o.title} — {o.act} s.{o.section or '–'} (ICCS {o.iccs_code})")
-        for o in offences
-    ]
 
 
 def new():

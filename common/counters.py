@@ -1,0 +1,36 @@
+"""Gap-free numbering (case, booking, lab numbers): one locked counter row per key."""
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+
+from common.extensions import db
+
+
+class Counter(db.Model):
+    """The last number issued for one key, e.g. ``court:SC-CR:2025`` or ``lims:2026``."""
+
+    __tablename__ = "common_counter"
+
+    key = db.Column(db.String(80), primary_key=True)
+    last_value = db.Column(db.Integer, nullable=False, default=0)
+
+
+def take_next(key):
+    """Issue the next number for `key` inside the caller's transaction.
+
+    The counter row is locked (SELECT ... FOR UPDATE) until the transaction ends, so two
+    clerks creating records at once never get the same number, and a rolled-back
+    transaction gives its number back.
+    """
+    query = select(Counter).where(Counter.key == key).with_for_update()
+    counter = db.session.scalar(query)
+    if counter is None:
+        try:
+            with db.session.begin_nested():
+                db.session.add(Counter(key=key, last_value=0))
+        except IntegrityError:
+            pass  # another session created this key's row first
+        counter = db.session.scalar(query)
+    counter.last_value += 1
+    db.session.flush()
+    return counter.last_value
