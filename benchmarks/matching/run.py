@@ -21,7 +21,7 @@ from benchmarks.matching import splink_runner  # noqa: E402
 from benchmarks.matching.belize_set import belize_link_set  # noqa: E402
 from benchmarks.matching.datasets import load_febrl4, load_historical  # noqa: E402
 from benchmarks.matching.metrics import cluster_scores, pair_scores  # noqa: E402
-from common.persons.matching import MatchModel, dedupe, link  # noqa: E402
+from common.persons.matching import MatchModel, MatchSettings, dedupe, link  # noqa: E402
 
 SPEED = Path(__file__).resolve().parent / "speed.py"
 
@@ -68,10 +68,16 @@ def run_link_set(name, left, right, truth, use_splink, extra=None):
 def run_historical(use_splink):
     """Dedupe historical_50k and score the clusters pairwise."""
     records, truth = load_historical()
-    for label, trained in (("engine", False), ("engine+EM", True)):
+    runs = (
+        ("engine", False, "default"),
+        ("engine+EM", True, "default"),
+        ("archive", False, "archive"),
+        ("archive+EM", True, "archive"),
+    )
+    for label, trained, profile in runs:
         start = time.perf_counter()
         model = MatchModel.default().fit(records) if trained else None
-        clusters = dedupe(records, model=model)
+        clusters = dedupe(records, model=model, settings=MatchSettings.profile(profile))
         row(
             "historical_50k",
             label,

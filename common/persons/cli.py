@@ -69,11 +69,22 @@ def link_command(left, right, out_path):
     type=click.Path(dir_okay=False),
     help="CLUSTERS.csv: record_id,person_id",
 )
-def dedupe_command(path, out_path):
+@click.option(
+    "--profile",
+    type=click.Choice(["default", "archive"]),
+    default="default",
+    show_default=True,
+    help="archive: bulk clean-up of old registers (a different given name alone does not "
+    "stop a link); default keeps twins and relatives apart",
+)
+@click.option("--train", is_flag=True, help="Estimate the model's parameters from FILE first (EM)")
+def dedupe_command(path, out_path, profile, train):
     """Group the records of FILE.csv into persons."""
+    from common.persons.matching import MatchSettings
     from common.persons.matching.cli_ops import dedupe_file
 
-    people = _run("De-duplicating", dedupe_file, path, out_path)
+    settings = MatchSettings.profile(profile)
+    people = _run("De-duplicating", dedupe_file, path, out_path, settings, train)
     click.echo(f"{people} person(s) written to {out_path}", err=True)
 
 

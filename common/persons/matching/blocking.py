@@ -48,11 +48,12 @@ def _name_keys(given_code: str, surname_codes: Sequence[str]) -> list[str]:
 
 def _dob_keys(dob: str, year: int, given_code: str, surname_codes: list[str]) -> list[str]:
     initial = given_code[:1]
-    keys = [f"dg:{dob}:{given_code}"] if given_code else []  # surname changed
+    # any one name word with the date: surname changed, given name replaced, a name missing
+    # or written in the other field
+    keys = [f"dw:{dob}:{code}" for code in {given_code, *surname_codes} if code]
     for code in surname_codes:
         pair = "".join(sorted((initial, code[:1])))  # sorted: transposition-proof
         keys.append(f"dn:{dob}:{pair}")
-        keys.append(f"ds:{dob}:{code}")  # given name changed or replaced
         keys.append(f"sm:{code}:{year}{dob[4:6]}:{initial}")  # one of day/month typed wrong
         keys.append(f"sd:{code}:{year}{dob[6:]}:{initial}")  # the other one typed wrong
         keys.append(f"dm:{code}:{dob[4:]}:{given_code}")  # year slipped
@@ -88,6 +89,10 @@ def blocking_keys(record: PersonRecord | NormalisedRecord) -> set[str]:
     dob = _dob_part(rec)
     if dob:
         keys += _dob_keys(dob, rec.year, given_code, surname_codes)
+    if len(rec.address) >= 5:  # same written address: a name word or the date must agree too
+        keys += [f"aw:{rec.address}:{code}" for code in {given_code, *surname_codes} if code]
+        if dob:
+            keys.append(f"ad:{rec.address}:{dob}")
     for alias in rec.alias_names:
         if len(alias) >= 2:
             alias_codes = [sound_key(a) for a in alias[1:]]

@@ -6,6 +6,7 @@ import csv
 from pathlib import Path
 
 from .linkage import dedupe, link
+from .model import MatchModel
 from .records import read_records_csv
 
 
@@ -19,9 +20,14 @@ def link_files(left_path, right_path, out_path, progress=None) -> int:
     return len(rows)
 
 
-def dedupe_file(path, out_path, progress=None) -> int:
-    """De-duplicate a record CSV file and write record_id,person_id; returns person count."""
-    clusters = dedupe(read_records_csv(path), progress=progress)
+def dedupe_file(path, out_path, settings=None, train=False, progress=None) -> int:
+    """De-duplicate a record CSV file and write record_id,person_id; returns person count.
+
+    With `train`, the model's parameters are first estimated from the file itself (EM).
+    """
+    records = read_records_csv(path)
+    model = MatchModel.default().fit(records) if train else None
+    clusters = dedupe(records, model=model, settings=settings, progress=progress)
     with Path(out_path).open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(["record_id", "person_id"])

@@ -36,8 +36,9 @@ def compatible(model: MatchModel, table: RecordTable, i, j, settings: MatchSetti
     """True where a pair may sit in one cluster: no evidence against it and no conflict."""
     scores, pl, _ = model.score_pairs(table, np.asarray(i), np.asarray(j))
     ok = scores >= settings.cluster_min_score
-    for flag, _cap in conflict_flags(pl, settings):
-        ok &= ~flag
+    for flag, cap in conflict_flags(pl, settings):
+        if settings.cluster_conflicts == "all" or cap == "new":
+            ok &= ~flag
     return ok
 
 

@@ -5,6 +5,21 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, fields
 
 DECISIONS = ("match", "review", "new")
+CLUSTER_CONFLICTS = ("all", "hard")
+
+# Named settings for batch runs. "default" protects twins and relatives sharing a name
+# (the right choice for live registers, where a wrong link puts one person's record in
+# another's file). "archive" is for de-duplicating old registers in bulk, where replaced
+# or garbled given names are common: a different given name alone no longer stops a link
+# when everything else agrees strongly, and only hard conflicts (Jr/Sr) split a cluster.
+PROFILES = {
+    "default": {},
+    "archive": {
+        "given_conflict_cap": "match",
+        "cluster_conflicts": "hard",
+        "cluster_min_score": -5.0,
+    },
+}
 
 
 @dataclass(frozen=True)
@@ -27,6 +42,9 @@ class MatchSettings:
     max_block: int = 250
     max_cluster_check: int = 2000
     cluster_min_score: float = 0.0  # every pair inside a dedupe cluster scores at least this
+    # which conflicts keep two records out of one dedupe cluster: "all" rules, or only the
+    # "hard" ones (those capped at `new`, e.g. Jr/Sr)
+    cluster_conflicts: str = "all"
     workers: int = 1  # >1: batch link/dedupe fork that many processes (Linux/macOS)
 
     def __post_init__(self) -> None:
@@ -41,6 +59,15 @@ class MatchSettings:
         for cap in caps:
             if cap not in DECISIONS:
                 raise ValueError(f"conflict caps must be one of {DECISIONS}, not {cap!r}")
+        if self.cluster_conflicts not in CLUSTER_CONFLICTS:
+            raise ValueError(f"cluster_conflicts must be one of {CLUSTER_CONFLICTS}")
+
+    @classmethod
+    def profile(cls, name: str, **overrides) -> MatchSettings:
+        """Settings of a named profile (see PROFILES), with optional overrides."""
+        if name not in PROFILES:
+            raise ValueError(f"unknown profile {name!r}; choose one of {', '.join(PROFILES)}")
+        return cls(**{**PROFILES[name], **overrides})
 
     def to_dict(self) -> dict:
         """Settings as a plain dict."""

@@ -112,3 +112,27 @@ def test_reindex_rebuilds_keys(app, app_config, monkeypatch):
     assert result.exit_code == 0 and "1 record(s) indexed" in result.output
     with app.app_context():
         assert db.session.scalar(select(func.count()).select_from(PersonMatchKey)) == keys > 0
+
+
+def test_dedupe_archive_profile_and_training(tmp_path):
+    path = _write(
+        tmp_path / "d.csv",
+        [
+            "1,Herbert,,Williams Wynn,1860-06-06,M,CY,,",
+            "2,Sir,,Williams Wynn,1860-06-06,M,CY,,",
+            "3,Ana,,Pop,2001-01-01,F,TOL,,",
+        ],
+    )
+    out = tmp_path / "clusters.csv"
+
+    def clusters(*options):
+        result = _run("dedupe", path, "--out", out, *options)
+        assert result.exit_code == 0, result.output
+        return {r["record_id"]: r["person_id"] for r in csv.DictReader(out.open(encoding="utf-8"))}
+
+    assert clusters()["1"] != clusters()["2"]
+    archive = clusters("--profile", "archive")
+    assert archive["1"] == archive["2"] != archive["3"]
+    assert clusters("--train")["3"] == "3"
+    result = _run("dedupe", path, "--out", out, "--profile", "loose")
+    assert result.exit_code == 2 and "loose" in result.output

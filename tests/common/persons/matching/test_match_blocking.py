@@ -52,3 +52,20 @@ def test_link_candidates_only_cross_the_split():
     recs = [PersonRecord(str(k), "Ana", "", "Cal", D(2000, 1, 1)) for k in range(4)]
     pairs = candidate_pairs(normalise_all(recs), split_at=2)
     assert {tuple(p) for p in pairs.tolist()} == {(0, 2), (0, 3), (1, 2), (1, 3)}
+
+
+def test_one_name_written_in_the_other_field_still_meets_its_record():
+    # a register line with only "Coc" (in the given-name column) and the date of birth
+    full = PersonRecord("1", "Maria", "", "Coc", D(1990, 1, 2))
+    one_name = PersonRecord("2", "Coc", "", "", D(1990, 1, 2))
+    other_date = PersonRecord("3", "Coc", "", "", D(1991, 1, 2))
+    assert shares_key(full, one_name)
+    assert not shares_key(full, other_date)
+
+
+def test_same_address_and_a_name_word_make_candidates():
+    a = PersonRecord("1", "Wilfred", "", "Young", None, address="12 Pickstock St, Belize City")
+    b = PersonRecord("2", "Wil", "", "Yung-Castillo", None, address="12 Pickstock St Belize City")
+    c = PersonRecord("3", "Ana", "", "Pop", None, address="12 Pickstock St, Belize City")
+    assert shares_key(a, b)
+    assert not shares_key(a, c)

@@ -132,3 +132,39 @@ def test_worker_processes_give_the_same_answer(monkeypatch):
     two = dedupe(records, settings=MatchSettings(workers=2))
     assert one == two
     assert link(LEFT, RIGHT) == link(LEFT, RIGHT, settings=MatchSettings(workers=2))
+
+
+def test_archive_profile_links_a_replaced_given_name_the_default_keeps_apart():
+    from common.persons.matching import MatchSettings
+
+    records = [
+        p("1", "Herbert", "Williams Wynn", D(1860, 6, 6), address="NP23 5NE"),
+        p("2", "Sir", "Williams Wynn", D(1860, 6, 6), address="NP23 5NE"),
+        p("3", "Herbert", "Williams Wynn", D(1860, 6, 6), address="NP23 5NE"),
+    ]
+    default = dedupe(records)
+    archive = dedupe(records, settings=MatchSettings.profile("archive"))
+    assert default["1"] == default["3"] != default["2"]
+    assert archive["1"] == archive["2"] == archive["3"]
+
+
+def test_archive_profile_still_keeps_junior_and_senior_apart():
+    from common.persons.matching import MatchSettings
+
+    records = [
+        p("1", "John", "Young Sr", D(1960, 2, 1), address="5 Cemetery Rd"),
+        p("2", "John", "Young Jr", D(1960, 2, 1), address="5 Cemetery Rd"),
+    ]
+    clusters = dedupe(records, settings=MatchSettings.profile("archive"))
+    assert clusters["1"] != clusters["2"]
+
+
+def test_unknown_profile_is_refused_by_name():
+    import pytest
+
+    from common.persons.matching import MatchSettings
+
+    with pytest.raises(ValueError, match="unknown profile 'loose'"):
+        MatchSettings.profile("loose")
+    with pytest.raises(ValueError, match="cluster_conflicts"):
+        MatchSettings(cluster_conflicts="some")
