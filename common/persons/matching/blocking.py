@@ -14,8 +14,8 @@ DEFAULT_MAX_BLOCK = 250
 # Name-only keys (no date) are the widest; common name pairs are skipped sooner, and
 # they only pair records when at least one of the two has no date of birth (two known
 # dates that share no other key disagree, which the rules never auto-link anyway).
-KEY_CAPS = {"nn": 40, "ns": 40, "ng": 40}
-UNDATED_ONLY = frozenset({"nn", "ns", "ng"})
+KEY_CAPS = {"nn": 40, "ns": 40, "ng": 40, "aw": 40}
+UNDATED_ONLY = frozenset({"nn", "ns", "ng", "aw"})
 
 
 def undated_only(key: str) -> bool:
@@ -108,26 +108,33 @@ def key_rows(
     Keys are hashed to 64-bit integers (a collision only adds candidates); a negative
     cap marks an undated-only key. Indexes start at `start`.
     """
-    caps_by_family: dict[str, int] = {}
-    rec_idx: list[int] = []
-    hashes: list[int] = []
-    caps: list[int] = []
-    for i, rec in enumerate(records, start=start):
-        keys = blocking_keys(rec)
-        rec_idx.extend([i] * len(keys))
-        for key in keys:
-            family = key[:2]
-            cap = caps_by_family.get(family)
-            if cap is None:
-                cap = key_cap(key, max_block) * (-1 if undated_only(key) else 1)
-                caps_by_family[family] = cap
-            hashes.append(hash(key))
-            caps.append(cap)
-    return (
-        np.asarray(rec_idx, dtype=np.int64),
-        np.asarray(hashes, dtype=np.int64),
-        np.asarray(caps, dtype=np.int64),
+    parts = [
+        _key_rows_chunk(records[a : a + KEY_CHUNK], max_block, start + a)
+        for a in range(0, len(records), KEY_CHUNK)
+    ]
+    if not parts:
+        return tuple(np.empty(0, dtype=np.int64) for _ in range(3))
+    return tuple(np.concatenate([p[k] for p in parts]) for k in range(3))
+
+
+KEY_CHUNK = 20_000
+
+
+def _key_rows_chunk(records, max_block: int, start: int):
+    keys: list[str] = []
+    counts = np.empty(len(records), dtype=np.int64)
+    for n, rec in enumerate(records):
+        found = blocking_keys(rec)
+        counts[n] = len(found)
+        keys.extend(found)
+    rec_idx = np.repeat(np.arange(start, start + len(records), dtype=np.int64), counts)
+    hashes = np.fromiter(map(hash, keys), dtype=np.int64, count=len(keys))
+    families, inverse = np.unique(np.array(keys, dtype="U2"), return_inverse=True)
+    family_caps = np.array(
+        [key_cap(f, max_block) * (-1 if undated_only(f) else 1) for f in families.tolist()],
+        dtype=np.int64,
     )
+    return rec_idx, hashes, family_caps[inverse.ravel()] if len(keys) else np.empty(0, np.int64)
 
 
 def _within_block_pairs(members: np.ndarray, starts: np.ndarray, sizes: np.ndarray):
