@@ -1,8 +1,10 @@
 """Forms of the person index screens."""
 
 from flask_wtf import FlaskForm
-from wtforms import HiddenField, RadioField, StringField
-from wtforms.validators import DataRequired, Length
+from wtforms import DateField, HiddenField, RadioField, SelectField, StringField
+from wtforms.validators import DataRequired, Length, Optional
+
+from common.iccs.choices import DISTRICT_CHOICES, SEX_CHOICES
 
 
 class ReviewDecisionForm(FlaskForm):
@@ -27,3 +29,39 @@ class UnmergeForm(FlaskForm):
         "Why is this merge wrong?",
         validators=[DataRequired(message="Give a reason for the record."), Length(max=255)],
     )
+
+
+class PersonFieldsForm(FlaskForm):
+    """The identity fields every app asks when it enters a person (base of their forms)."""
+
+    given_name = StringField(
+        "Given name", validators=[DataRequired("Give the given name."), Length(max=80)]
+    )
+    middle_name = StringField("Middle name", validators=[Length(max=80)])
+    surname = StringField(
+        "Surname(s)", validators=[DataRequired("Give the surname."), Length(max=120)]
+    )
+    date_of_birth = DateField("Date of birth", validators=[Optional()])
+    sex = SelectField("Sex", choices=SEX_CHOICES, validators=[DataRequired("Choose the sex.")])
+    gender_identity = StringField(
+        "Self-perceived gender",
+        validators=[Length(max=40)],
+        description="As the person states it; recorded and respected.",
+    )
+    district = SelectField("District", choices=DISTRICT_CHOICES, validators=[Optional()])
+    address = StringField("Address", validators=[Length(max=255)])
+    national_id = StringField("Social security or ID number", validators=[Length(max=32)])
+
+    def identity(self):
+        """The identity fields for the person index."""
+        return {
+            "given_name": self.given_name.data.strip(),
+            "middle_name": (self.middle_name.data or "").strip(),
+            "surname": self.surname.data.strip(),
+            "date_of_birth": self.date_of_birth.data,
+            "sex": self.sex.data,
+            "gender_identity": (self.gender_identity.data or "").strip(),
+            "district": self.district.data or "",
+            "address": (self.address.data or "").strip(),
+            "national_id": (self.national_id.data or "").strip(),
+        }

@@ -4,7 +4,7 @@ from sqlalchemy import func, or_, select
 
 from common.audit.services import record_event
 from common.extensions import db
-from common.persons.index_store import find_candidates, index_record
+from common.persons.index_store import find_candidates, index_record, surviving
 from common.persons.models import SYSTEMS, MatchReview, Person, PersonRecord
 
 SEARCH_FIELDS = (PersonRecord.given_name, PersonRecord.surname, PersonRecord.middle_name)
@@ -25,6 +25,31 @@ def register_record(system, source_ref, person=None, **identity):
     db.session.add(record)
     db.session.flush()
     index_record(record)
+    return record
+
+
+class PersonChoiceError(ValueError):
+    """The person chosen on a form can no longer be used."""
+
+
+def attach_record(system, source_ref, person_public_id, identity):
+    """Register a source record for the person the clerk chose (or a new person).
+
+    When the clerk chose "a new person" but the engine finds a likely match, the pair goes
+    to the review queue, so a duplicate is never created silently. Returns the record.
+    """
+    person = None
+    if person_public_id:
+        person = db.session.scalar(select(Person).where(Person.public_id == person_public_id))
+        if person is None:
+            raise PersonChoiceError("The person chosen is no longer in the index: search again.")
+        person = surviving(person)
+    identity = {k: v for k, v in identity.items() if v not in (None, "")}
+    possible = find_candidates(identity, limit=1) if person is None else []
+    record = register_record(system, source_ref, person=person, **identity)
+    if possible and possible[0].decision in ("match", "review"):
+        best = possible[0]
+        queue_review(best.record, record, best.score, best.explanation)
     return record
 
 

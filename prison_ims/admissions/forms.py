@@ -17,6 +17,7 @@ from wtforms import (
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
 
 from common.iccs.choices import DISTRICT_CHOICES, SEX_CHOICES
+from common.persons.forms import PersonFieldsForm
 from prison_ims.admissions.models import AUTHORITY_TYPES, LEGAL_STATUSES
 from prison_ims.times import belize_to_utc
 
@@ -69,26 +70,8 @@ class ChildLine(Form):
             raise ValidationError("Give the child's age.")
 
 
-class AdmissionForm(FlaskForm):
+class AdmissionForm(PersonFieldsForm):
     """Admission on a commitment authority, with what Mandela Rule 7 asks to record."""
-
-    given_name = StringField(
-        "Given name", validators=[DataRequired("Give the given name."), Length(max=80)]
-    )
-    middle_name = StringField("Middle name", validators=[Length(max=80)])
-    surname = StringField(
-        "Surname(s)", validators=[DataRequired("Give the surname."), Length(max=120)]
-    )
-    date_of_birth = DateField("Date of birth", validators=[Optional()])
-    sex = SelectField("Sex", choices=SEXES, validators=[DataRequired("Choose the sex.")])
-    gender_identity = StringField(
-        "Self-perceived gender",
-        validators=[Length(max=40)],
-        description="As the person states it; recorded and respected.",
-    )
-    district = SelectField("District", choices=DISTRICTS, validators=[Optional()])
-    address = StringField("Address", validators=[Length(max=255)])
-    national_id = StringField("Social security or ID number", validators=[Length(max=32)])
 
     authority_type = SelectField(
         "Commitment authority",
@@ -161,20 +144,6 @@ class AdmissionForm(FlaskForm):
         for line in field:
             if line.offence.data and str(line.offence.data) not in valid:
                 raise ValidationError("Choose offences from the list.")
-
-    def identity(self):
-        """The identity fields for the person index."""
-        return {
-            "given_name": self.given_name.data.strip(),
-            "middle_name": (self.middle_name.data or "").strip(),
-            "surname": self.surname.data.strip(),
-            "date_of_birth": self.date_of_birth.data,
-            "sex": self.sex.data,
-            "gender_identity": (self.gender_identity.data or "").strip(),
-            "district": self.district.data or "",
-            "address": (self.address.data or "").strip(),
-            "national_id": (self.national_id.data or "").strip(),
-        }
 
     def admission_data(self):
         """Everything the admission service needs, times converted to UTC."""

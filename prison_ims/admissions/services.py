@@ -8,9 +8,9 @@ from common.audit.services import record_event
 from common.counters import take_next
 from common.extensions import db
 from common.locking import check_version
-from common.persons.index_store import find_candidates, surviving
+from common.persons.index_store import surviving
 from common.persons.models import Person, PersonRecord
-from common.persons.services import queue_review, register_record
+from common.persons.services import attach_record
 from prison_ims.admissions.models import (
     AUTHORITY_TYPES,
     LEGAL_STATUSES,
@@ -138,13 +138,9 @@ def create_admission(data, person_public_id=None, user_id=None):
                 f"This person is already in custody under booking {already.booking_number}: "
                 "record a change of status or a return on that admission instead."
             )
-    identity = {k: data.get(k) for k in IDENTITY_FIELDS if data.get(k) not in (None, "")}
-    possible = find_candidates(identity, limit=1) if person is None else []
+    identity = {k: data.get(k) for k in IDENTITY_FIELDS}
     booking = next_booking_number(data["admitted_at"])
-    record = register_record("prison", booking, person=person, **identity)
-    if possible and possible[0].decision in ("match", "review"):
-        best = possible[0]
-        queue_review(best.record, record, best.score, best.explanation)
+    record = attach_record("prison", booking, person and person.public_id, identity)
     admission = Admission(
         booking_number=booking,
         person_id=record.person_id,
