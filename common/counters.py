@@ -4,15 +4,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from common.extensions import db
-
-
-class Counter(db.Model):
-    """The last number issued for one key, e.g. ``court:SC-CR:2025`` or ``lims:2026``."""
-
-    __tablename__ = "common_counter"
-
-    key = db.Column(db.String(80), primary_key=True)
-    last_value = db.Column(db.Integer, nullable=False, default=0)
+from common.models import Counter
 
 
 def take_next(key):

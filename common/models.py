@@ -44,3 +44,12 @@ class Audited:
     """
 
     __audit_exclude__: tuple[str, ...] = ()
+
+
+class Counter(db.Model):
+    """The last number issued for one key, e.g. ``court:SC-CR:2025`` or ``lims:2026``."""
+
+    __tablename__ = "common_counter"
+
+    key = db.Column(db.String(80), primary_key=True)
+    last_value = db.Column(db.Integer, nullable=False, default=0)

@@ -121,7 +121,13 @@ def database_url(tmp_path_factory):
 
 
 # Reference data loaded by migrations; tests read it and leave it as they found it.
-REFERENCE_TABLES = {"common_iccs_code", "common_national_offence"}
+REFERENCE_TABLES = {
+    "common_iccs_code",
+    "common_national_offence",
+    "court_court",
+    "court_courtroom",
+    "court_adjournment_reason",
+}
 
 
 def _empty_all_tables(db):

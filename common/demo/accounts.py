@@ -13,6 +13,7 @@ DEMO_USERS = [
     ("labmanager@demo.justice.bz", "Ian Tillett", "lab_manager"),
     ("clerk@demo.justice.bz", "Maria Cal", "court_clerk"),
     ("registrar@demo.justice.bz", "Gareth Young", "court_registrar"),
+    ("judge@demo.justice.bz", "Justice Marguerite Arnold", "judicial_officer"),
     ("bco@demo.justice.bz", "Elena Mai", "bco_analyst"),
     ("auditor@demo.justice.bz", "Norman Sabal", "auditor"),
     ("admin@demo.justice.bz", "Kim Castillo", "admin"),

@@ -4,6 +4,7 @@ from flask import abort, flash, redirect, render_template, request, send_file, u
 from flask_login import current_user
 
 from common.extensions import db
+from common.formerrors import attach_error
 from common.iccs.choices import offence_choices
 from common.locking import ConflictError
 from common.persons.index_store import find_candidates
@@ -62,7 +63,7 @@ def new():
                 store_photo(admission, form.photo.data.read())
         except AdmissionError as exc:
             db.session.rollback()
-            _attach(form, exc)
+            attach_error(form, exc)
         else:
             db.session.commit()
             flash(f"Admitted: booking number {admission.booking_number}.", "success")
@@ -73,14 +74,6 @@ def new():
     return render_template(
         "prison_ims/admission_form.html", form=form, candidates=candidates, chosen=chosen
     )
-
-
-def _attach(form, exc):
-    field = getattr(form, exc.field, None) if exc.field else None
-    if field is not None:
-        field.errors = [*field.errors, str(exc)]
-    else:
-        form.form_errors.append(str(exc))
 
 
 def render_detail(admission, status_form=None, allocation_form=None, movement_form=None):
@@ -129,7 +122,7 @@ def change_status(admission_id):
             form.form_errors.append(str(exc))
         except AdmissionError as exc:
             db.session.rollback()
-            _attach(form, exc)
+            attach_error(form, exc)
         else:
             db.session.commit()
             flash("Legal status changed; the change is kept in the history.", "success")

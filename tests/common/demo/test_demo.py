@@ -24,7 +24,7 @@ def cli(app, app_config, monkeypatch):
 def test_demo_loads_accounts_and_linked_persons_deterministically(app, cli):
     result = cli("demo", "--scale", "1")
     assert result.exit_code == 0, result.output
-    assert "Demo accounts created: 13" in result.output
+    assert "Demo accounts created: 14" in result.output
     with app.app_context():
         demo_users = db.session.scalar(select(func.count()).where(User.demo_account.is_(True)))
         persons = db.session.scalar(select(func.count(Person.id)))
@@ -43,7 +43,7 @@ def test_demo_loads_accounts_and_linked_persons_deterministically(app, cli):
         )
         first = db.session.scalar(select(PersonRecord).order_by(PersonRecord.id))
         assert verify_chain(db.session.connection(), app.config["AUDIT_KEY"]).ok
-    assert demo_users == 13 and persons == 1000
+    assert demo_users == 14 and persons == 1000
     assert set(systems) == {"prison", "lims", "court"}
     assert shared > 20, "some people must appear in all three systems"
     assert first.source_ref.startswith("DEMO-") and first.surname

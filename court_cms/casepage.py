@@ -1,0 +1,71 @@
+"""Everything the case page shows, gathered in one place for the views of several packages."""
+
+from sqlalchemy import select
+
+from common.extensions import db
+from common.iccs.choices import offence_choices
+from court_cms.cases.forms import ChargeForm, OutcomeForm, StatusForm
+from court_cms.hearings.forms import OutcomeForm as HearingOutcomeForm
+from court_cms.hearings.forms import ScheduleForm
+from court_cms.hearings.services import hearings_of
+from court_cms.orders.forms import AppealForm, OrderForm, SentenceForm
+from court_cms.orders.models import Appeal, CourtOrder
+from court_cms.orders.services import appeal_deadline, sentences_of
+from court_cms.reference.models import AdjournmentReason
+
+
+def _reason_choices():
+    reasons = db.session.scalars(
+        select(AdjournmentReason)
+        .where(AdjournmentReason.active.is_(True))
+        .order_by(AdjournmentReason.label)
+    )
+    return [(0, "Choose…"), *((r.id, r.label) for r in reasons)]
+
+
+def case_page_context(case, forms):
+    """Template context of the case page; `forms` holds a refused form to show again."""
+    defendants = [(p.id, p.name) for p in case.defendants]
+    rooms = [(r.id, r.name) for r in case.court.courtrooms]
+    charge_form = forms.get("charge_form") or ChargeForm()
+    charge_form.offence.choices = [("", "Choose…"), *offence_choices()]
+    schedule_form = forms.get("schedule_form") or ScheduleForm()
+    schedule_form.courtroom_id.choices = [(0, "Choose…"), *rooms]
+    hearing_form = forms.get("hearing_form") or HearingOutcomeForm()
+    hearing_form.reason_id.choices = _reason_choices()
+    order_form = forms.get("order_form") or OrderForm()
+    order_form.party_id.choices = [(0, "Choose…"), *defendants]
+    appeal_form = forms.get("appeal_form") or AppealForm()
+    appeal_form.party_id.choices = [(0, "Choose…"), *defendants]
+    sentences = {p.id: sentences_of(p) for p in case.defendants}
+    sentence_form = forms.get("sentence_form") or SentenceForm()
+    sentence_form.consecutive_to_id.choices = [(0, "Concurrent")] + [
+        (s.id, f"Count {s.charge.count_number}: {s.term_label}")
+        for ss in sentences.values()
+        for s in ss
+        if s.kind == "CUSTODIAL"
+    ]
+    orders = db.session.scalars(
+        select(CourtOrder)
+        .where(CourtOrder.case_id == case.id)
+        .order_by(CourtOrder.made_on, CourtOrder.id)
+    ).all()
+    appeals = db.session.scalars(select(Appeal).where(Appeal.case_id == case.id)).all()
+    return {
+        "case": case,
+        "hearings": hearings_of(case.id),
+        "orders": orders,
+        "sentences": sentences,
+        "appeals": appeals,
+        "deadlines": {p.id: appeal_deadline(p) for p in case.defendants},
+        "charge_form": charge_form,
+        "outcome_form": forms.get("outcome_form") or OutcomeForm(),
+        "outcome_charge": forms.get("outcome_charge"),
+        "status_form": forms.get("status_form") or StatusForm(version=case.version),
+        "schedule_form": schedule_form,
+        "hearing_form": hearing_form,
+        "hearing_id": forms.get("hearing_id"),
+        "order_form": order_form,
+        "sentence_form": sentence_form,
+        "appeal_form": appeal_form,
+    }

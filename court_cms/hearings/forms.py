@@ -1,0 +1,45 @@
+"""Forms of the hearing screens."""
+
+from flask_wtf import FlaskForm
+from wtforms import DateField, HiddenField, SelectField, TextAreaField, TimeField
+from wtforms.validators import DataRequired, Length, Optional
+
+from court_cms.hearings.models import HEARING_TYPES
+from court_cms.reference.models import SIDES
+
+
+class ScheduleForm(FlaskForm):
+    """List a case for a hearing."""
+
+    hearing_type = SelectField(
+        "Hearing",
+        choices=[("", "Choose…"), *HEARING_TYPES.items()],
+        validators=[DataRequired("Choose the type of hearing.")],
+    )
+    scheduled_on = DateField("Date", validators=[DataRequired("Give the date of the hearing.")])
+    scheduled_time = TimeField("Time", validators=[Optional()])
+    courtroom_id = SelectField(
+        "Courtroom", coerce=int, validators=[DataRequired("Choose the courtroom.")]
+    )
+
+
+class OutcomeForm(FlaskForm):
+    """What happened at a hearing: held, or adjourned with a reason, side and new date."""
+
+    version = HiddenField()
+    outcome = SelectField(
+        "Outcome",
+        choices=[("", "Choose…"), ("HELD", "Held"), ("ADJOURNED", "Adjourned")],
+        validators=[DataRequired("Choose whether the hearing was held or adjourned.")],
+    )
+    reason_id = SelectField("Adjournment reason", coerce=int, validators=[Optional()])
+    responsible_side = SelectField(
+        "Side responsible",
+        choices=[("", "As the reason says"), *SIDES.items()],
+        validators=[Optional()],
+    )
+    next_on = DateField("Adjourned to", validators=[Optional()])
+    next_type = SelectField(
+        "Next hearing", choices=[("", "Same type"), *HEARING_TYPES.items()], validators=[Optional()]
+    )
+    note = TextAreaField("Note", validators=[Length(max=500)])

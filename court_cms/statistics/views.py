@@ -1,0 +1,40 @@
+"""Thin view: the performance measures page (CourTools M2-M5, CEPEJ, adjournments)."""
+
+from datetime import date, timedelta
+
+from flask import render_template, request
+
+from court_cms.cases.views import court_choices
+from court_cms.metrics.measures import Period
+from court_cms.statistics.services import measures, yearly_flow
+
+
+def _period():
+    today = date.today()
+    try:
+        start = date.fromisoformat(request.args.get("from", ""))
+    except ValueError:
+        start = today - timedelta(days=365)
+    try:
+        end = date.fromisoformat(request.args.get("to", ""))
+    except ValueError:
+        end = today
+    if end < start:
+        return Period(end, start), "The period was given backwards; it has been turned round."
+    return Period(start, end), None
+
+
+def page():
+    """Measures for a court (or all courts) and period, with charts."""
+    period, note = _period()
+    court_id = request.args.get("court", type=int)
+    labels, filed, disposed, pending = yearly_flow(court_id)
+    return render_template(
+        "court_cms/statistics.html",
+        period=period,
+        note=note,
+        court_id=court_id,
+        courts=court_choices(),
+        results=measures(period, court_id),
+        flow={"labels": labels, "filed": filed, "disposed": disposed, "pending": pending},
+    )
