@@ -11,10 +11,11 @@ def create_app(test_config=None):
     from prison_ims.documents.blueprint import bp as documents_bp
     from prison_ims.housing.blueprint import bp as housing_bp
     from prison_ims.movements.blueprint import bp as movements_bp
+    from prison_ims.releases.blueprint import bp as releases_bp
     from prison_ims.sentences.blueprint import bp as sentences_bp
 
     for bp in (dashboard_bp, admissions_bp, housing_bp, movements_bp):
         app.register_blueprint(bp)
-    for bp in (sentences_bp, documents_bp):
+    for bp in (sentences_bp, releases_bp, documents_bp):
         app.register_blueprint(bp)
     return app

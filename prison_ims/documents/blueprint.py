@@ -11,3 +11,8 @@ bp.add_url_rule(
     "working",
     requires("prison.view")(views.working),
 )
+bp.add_url_rule(
+    "/releases/<int:release_id>/certificate.pdf",
+    "certificate",
+    requires("prison.view")(views.certificate),
+)

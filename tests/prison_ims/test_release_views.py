@@ -1,0 +1,72 @@
+"""The release screen over HTTP: checklist refusals, release, certificate, permissions."""
+
+from io import BytesIO
+
+from pypdf import PdfReader
+from sqlalchemy import func, select
+
+from common.extensions import db
+from prison_ims.movements.services import current_state
+from prison_ims.releases.models import Release
+from prison_ims.times import belize_local, now_utc
+from tests.conftest import csrf_from
+from tests.prison_ims.helpers import admit
+
+
+def _form(page, **overrides):
+    data = {
+        "csrf_token": csrf_from(page),
+        "released_at": belize_local(now_utc()).strftime("%Y-%m-%dT%H:%M"),
+        "grounds": "BAIL",
+        "authority_reference": "Bail order SC-12/2026",
+        "destination": "Belize City",
+        "authority_checked": "y",
+        "property_returned": "y",
+        "release_date_verified": "y",
+    }
+    data.update(overrides)
+    return {k: v for k, v in data.items() if v is not None}
+
+
+def _admission_id(app):
+    with app.app_context():
+        admission = admit()
+        db.session.commit()
+        return admission.id
+
+
+def test_officer_releases_and_downloads_the_certificate(app, client, login_as):
+    admission_id = _admission_id(app)
+    login_as("prison_officer")
+    url = f"/prison/releases/{admission_id}"
+    page = client.get(url).get_data(as_text=True)
+    assert "wallet" in page and "Property returned" in page
+    response = client.post(url, data=_form(page, property_returned=None))
+    assert response.status_code == 200
+    assert "Return the property held" in response.get_data(as_text=True)
+    with app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(Release)) == 0
+    response = client.post(url, data=_form(page))
+    assert response.status_code == 302
+    page = client.get(url).get_data(as_text=True)
+    assert "Certificate REL-" in page
+    with app.app_context():
+        release = db.session.scalar(select(Release))
+        assert current_state(admission_id) == "OUT"
+        release_id, number = release.id, release.certificate_number
+    pdf = client.get(f"/prison/documents/releases/{release_id}/certificate.pdf")
+    assert pdf.status_code == 200 and pdf.mimetype == "application/pdf"
+    text = "".join(p.extract_text() for p in PdfReader(BytesIO(pdf.data)).pages)
+    assert "Release certificate" in text and number in text and "Marvin Castillo" in text
+
+
+def test_other_roles_are_refused(app, client, login_as):
+    admission_id = _admission_id(app)
+    login_as("lab_intake")
+    token = csrf_from(client.get("/").get_data(as_text=True))
+    url = f"/prison/releases/{admission_id}"
+    assert client.get(url).status_code == 403
+    assert client.post(url, data={"csrf_token": token}).status_code == 403
+    assert client.get("/prison/documents/releases/1/certificate.pdf").status_code == 403
+    with app.app_context():
+        assert current_state(admission_id) == "IN"
