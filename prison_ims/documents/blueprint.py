@@ -16,3 +16,14 @@ bp.add_url_rule(
     "certificate",
     requires("prison.view")(views.certificate),
 )
+bp.add_url_rule("/roll.pdf", "roll", requires("prison.view")(views.roll_pdf))
+bp.add_url_rule(
+    "/admissions/<int:admission_id>/record-sheet.pdf",
+    "record_sheet",
+    requires("prison.view")(views.record_sheet_pdf),
+)
+bp.add_url_rule(
+    "/admissions/<int:admission_id>/file-summary.pdf",
+    "file_summary",
+    requires("prison.view")(views.file_summary_pdf),
+)
