@@ -12,3 +12,4 @@ bp.add_url_rule(
     requires("prison.release.record")(views.release),
     methods=["GET", "POST"],
 )
+bp.add_url_rule("/", "due", requires("prison.view")(views.due))

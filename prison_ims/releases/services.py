@@ -3,7 +3,11 @@
 PRISON_RELEASE_CERTIFICATE_FORMAT (app configuration): how a release certificate number is
     written; `{year}` is the year of release (Belize time), `{seq}` the running number in
     that year. Default "REL-{year}-{seq:05d}" (REL-2026-00007).
+PRISON_RELEASES_DUE_DAYS (app configuration): how many days ahead the list of releases due
+    looks, from today (Belize date). Default 14.
 """
+
+from datetime import timedelta
 
 from flask import current_app
 from sqlalchemy import select
@@ -13,10 +17,12 @@ from common.extensions import db
 from common.timefmt import long_date
 from prison_ims.movements.services import MovementError, current_state, in_custody, record_movement
 from prison_ims.releases.models import RELEASE_GROUNDS, Release
+from prison_ims.sentences.models import ReleaseDateCalculation
 from prison_ims.sentences.services import confirmed_calculation, current_calculation, sentences_of
-from prison_ims.times import as_utc, belize_date
+from prison_ims.times import as_utc, belize_date, now_utc
 
 CERTIFICATE_FORMAT = "REL-{year}-{seq:05d}"
+RELEASES_DUE_DAYS = 14
 CHECKLIST = (
     (
         "authority_checked",
@@ -146,3 +152,35 @@ def record_release(admission, data, user_id=None):
     db.session.add(release)
     db.session.flush()
     return release
+
+
+def _in_custody_now(calculations):
+    """The calculations of persons still in custody (custody from the movements)."""
+    return [c for c in calculations if in_custody(current_state(c.admission_id))]
+
+
+def awaiting_second_check():
+    """Preliminary calculations in force of persons in custody, oldest first."""
+    found = db.session.scalars(
+        select(ReleaseDateCalculation)
+        .where(ReleaseDateCalculation.state == "PRELIMINARY")
+        .order_by(ReleaseDateCalculation.calculated_at)
+    ).all()
+    return _in_custody_now(found)
+
+
+def releases_due(today=None):
+    """(horizon, confirmed calculations of persons in custody with ERD up to the horizon)."""
+    today = today or belize_date(now_utc())
+    days = current_app.config.get("PRISON_RELEASES_DUE_DAYS", RELEASES_DUE_DAYS)
+    horizon = today + timedelta(days=days)
+    found = db.session.scalars(
+        select(ReleaseDateCalculation)
+        .where(
+            ReleaseDateCalculation.state == "CONFIRMED",
+            ReleaseDateCalculation.erd.is_not(None),
+            ReleaseDateCalculation.erd <= horizon,
+        )
+        .order_by(ReleaseDateCalculation.erd)
+    ).all()
+    return horizon, _in_custody_now(found)

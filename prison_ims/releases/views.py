@@ -8,7 +8,13 @@ from common.formerrors import attach_error
 from prison_ims.admissions.models import Admission
 from prison_ims.movements.services import current_state, in_custody
 from prison_ims.releases.forms import ReleaseForm
-from prison_ims.releases.services import ReleaseError, record_release, release_of
+from prison_ims.releases.services import (
+    ReleaseError,
+    awaiting_second_check,
+    record_release,
+    release_of,
+    releases_due,
+)
 from prison_ims.sentences.services import current_calculation, sentences_of
 from prison_ims.times import belize_local, belize_to_utc, now_utc
 
@@ -49,3 +55,14 @@ def release(admission_id):
             return redirect(url_for("releases.release", admission_id=admission_id))
         admission = db.session.get(Admission, admission_id)
     return _render(admission, form)
+
+
+def due():
+    """Release dates awaiting a second check, and releases due soon (confirmed dates)."""
+    horizon, due_list = releases_due()
+    return render_template(
+        "prison_ims/releases_due.html",
+        pending=awaiting_second_check(),
+        due=due_list,
+        horizon=horizon,
+    )

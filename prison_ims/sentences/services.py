@@ -7,7 +7,7 @@ from sqlalchemy import func, select
 from common.extensions import db
 from common.locking import check_version
 from common.timefmt import long_date
-from prison_ims.admissions.models import AdmissionOffence
+from prison_ims.admissions.models import Admission, AdmissionOffence
 from prison_ims.movements.services import current_state, in_custody
 from prison_ims.sentences.models import PrisonSentence, ReleaseDateCalculation, RemandCredit
 from prison_ims.sentences.policy import current_policy, policy_snapshot
@@ -31,6 +31,13 @@ def sentences_of(admission_id):
         select(PrisonSentence)
         .where(PrisonSentence.admission_id == admission_id)
         .order_by(PrisonSentence.id)
+    ).all()
+
+
+def _lock(admission):
+    """Serialise changes to one admission's sentences and calculations (row lock)."""
+    db.session.execute(
+        select(Admission.id).where(Admission.id == admission.id).with_for_update()
     ).all()
 
 
@@ -97,6 +104,7 @@ def next_label(admission_id):
 
 def add_sentence(admission, data, user_id=None):
     """Record a sentence and recalculate the release dates (a new, preliminary calculation)."""
+    _lock(admission)
     _check_in_custody(admission)
     offence = _offence_of(admission, data.get("offence_id"))
     _check_term(data)
@@ -167,6 +175,7 @@ def days_on_remand_here(admission):
 
 def record_remand_credit(admission, days, basis, user_id=None):
     """Record the remand credit (kept as history) and recalculate when there are sentences."""
+    _lock(admission)
     _check_in_custody(admission)
     if days is None or days < 0:
         raise SentenceError("Give the days on remand as a whole number, 0 or more.", "days")
@@ -247,6 +256,7 @@ def _iso_date(value):
 
 def recalculate(admission, user_id=None, trigger="Recalculated"):
     """Run the engine on the admission's inputs; keep a new PRELIMINARY calculation."""
+    _lock(admission)
     inputs, policy = engine_inputs(admission), current_policy()
     if not inputs["sentences"]:
         raise SentenceError("Record a sentence first: there is nothing to calculate.")
@@ -299,6 +309,7 @@ def _check_current(calc, version):
 
 def confirm_calculation(calc, version, user_id):
     """A second officer confirms the preliminary dates (never the one who entered them)."""
+    _lock(calc.admission)
     _check_current(calc, version)
     if user_id is not None and user_id == calc.calculated_by_id:
         raise SentenceError(
@@ -313,6 +324,7 @@ def confirm_calculation(calc, version, user_id):
 
 def override_dates(admission, sed, erd, reason, version, user_id=None):
     """Replace the dates in force with a reason; kept as a new preliminary calculation."""
+    _lock(admission)
     _check_in_custody(admission)
     current = current_calculation(admission.id)
     if current is None:

@@ -70,3 +70,29 @@ def test_other_roles_are_refused(app, client, login_as):
     assert client.get("/prison/documents/releases/1/certificate.pdf").status_code == 403
     with app.app_context():
         assert current_state(admission_id) == "IN"
+
+
+def test_release_dates_page_lists_second_checks_and_releases_due(app, client, login_as, make_user):
+    from datetime import date
+
+    from common.audit.services import acting_as
+    from prison_ims.releases.services import record_release
+    from tests.prison_ims.test_releases import confirmed, release_data
+    from tests.prison_ims.test_sentences import sentenced
+
+    with app.app_context():
+        due = confirmed(make_user, start_date=date(2020, 1, 1), years=1, months=0)
+        gone = confirmed(make_user, start_date=date(2020, 1, 1), years=1, months=0)
+        later = confirmed(make_user, start_date=date.today(), years=5, months=0)
+        pending = sentenced(given_name="Omar", surname="Bol")
+        with acting_as("test"):
+            record_release(gone, release_data(grounds="SENTENCE_SERVED"))
+        db.session.commit()
+        bookings = [a.booking_number for a in (due, gone, later, pending)]
+    login_as("prison_officer")
+    page = client.get("/prison/releases/").get_data(as_text=True)
+    pending_part, due_part = page.split('id="pending"')[1].split('id="due"')
+    assert bookings[3] in pending_part and bookings[0] not in pending_part
+    assert bookings[0] in due_part
+    assert bookings[1] not in due_part and bookings[2] not in due_part
+    assert "/prison/releases/" in client.get("/prison/").get_data(as_text=True)
