@@ -1,16 +1,21 @@
 """The release screen over HTTP: checklist refusals, release, certificate, permissions."""
 
+from datetime import date, timedelta
 from io import BytesIO
 
 from pypdf import PdfReader
 from sqlalchemy import func, select
 
+from common.audit.services import acting_as
 from common.extensions import db
 from prison_ims.movements.services import current_state
 from prison_ims.releases.models import Release
+from prison_ims.releases.services import record_release
 from prison_ims.times import belize_local, now_utc
-from tests.conftest import csrf_from
+from tests.conftest import csrf_from, login
 from tests.prison_ims.helpers import admit
+from tests.prison_ims.test_releases import confirmed, release_data
+from tests.prison_ims.test_sentences import sentenced
 
 
 def _form(page, **overrides):
@@ -73,12 +78,6 @@ def test_other_roles_are_refused(app, client, login_as):
 
 
 def test_release_dates_page_lists_second_checks_and_releases_due(app, client, login_as, make_user):
-    from datetime import date
-
-    from common.audit.services import acting_as
-    from prison_ims.releases.services import record_release
-    from tests.prison_ims.test_releases import confirmed, release_data
-    from tests.prison_ims.test_sentences import sentenced
 
     with app.app_context():
         due = confirmed(make_user, start_date=date(2020, 1, 1), years=1, months=0)
@@ -96,3 +95,26 @@ def test_release_dates_page_lists_second_checks_and_releases_due(app, client, lo
     assert bookings[0] in due_part
     assert bookings[1] not in due_part and bookings[2] not in due_part
     assert "/prison/releases/" in client.get("/prison/").get_data(as_text=True)
+
+
+def test_release_before_the_confirmed_date_is_refused_on_the_form(app, client, make_user):
+
+    with app.app_context():
+        start = date.today() - timedelta(days=10)
+        admission_id = confirmed(make_user, start_date=start, years=3, months=0).id
+    login(client, make_user("prison_officer"))
+    url = f"/prison/releases/{admission_id}"
+    page = client.get(url).get_data(as_text=True)
+    assert "Confirmed earliest release date:" in page
+    response = client.post(url, data=_form(page, grounds="COURT_ORDER"))
+    html = response.get_data(as_text=True)
+    assert response.status_code == 200 and "is before it" in html
+    with app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(Release)) == 0
+        assert current_state(admission_id) == "IN"
+    reason = "Court of Appeal allowed the appeal, order CA-3/2026"
+    response = client.post(
+        url, data=_form(page, grounds="COURT_ORDER", early_release_reason=reason)
+    )
+    assert response.status_code == 302
+    assert reason in client.get(url).get_data(as_text=True)

@@ -125,3 +125,22 @@ def test_other_roles_are_refused(app, client, login_as):
     assert (
         client.post("/prison/sentences/calculations/1/confirm", data={"csrf_token": token})
     ).status_code == 403
+
+
+def test_remand_credit_form_recalculates_and_keeps_history(app, client, login_as):
+    admission_id, offence = _admission(app)
+    login_as("prison_officer")
+    url = f"/prison/sentences/{admission_id}"
+    client.post(f"{url}/add", data=_sentence_form(client.get(url).get_data(as_text=True), offence))
+    token = csrf_from(client.get(url).get_data(as_text=True))
+    response = client.post(f"{url}/remand", data={"csrf_token": token, "days": "", "basis": "x"})
+    assert "Give the days on remand" in response.get_data(as_text=True)
+    response = client.post(
+        f"{url}/remand", data={"csrf_token": token, "days": "100", "basis": "RW-1 remand"}
+    )
+    assert response.status_code == 302
+    page = client.get(url).get_data(as_text=True)
+    assert "Remand credit set to 100 days" in page and "Sentence S1 entered" in page
+    response = client.post(f"{url}/recalculate", data={"csrf_token": token})
+    assert "Nothing has changed since the last calculation" in response.get_data(as_text=True)
+    assert _count(app, ReleaseDateCalculation) == 2
