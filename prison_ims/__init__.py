@@ -8,9 +8,13 @@ def create_app(test_config=None):
     app = create_base_app(__name__, "prison", "Prison IMS", test_config)
     from prison_ims.admissions.blueprint import bp as admissions_bp
     from prison_ims.dashboard.blueprint import bp as dashboard_bp
+    from prison_ims.discipline.blueprint import bp as discipline_bp
     from prison_ims.housing.blueprint import bp as housing_bp
     from prison_ims.movements.blueprint import bp as movements_bp
+    from prison_ims.visits.blueprint import bp as visits_bp
 
     for bp in (dashboard_bp, admissions_bp, housing_bp, movements_bp):
+        app.register_blueprint(bp)
+    for bp in (discipline_bp, visits_bp):
         app.register_blueprint(bp)
     return app
