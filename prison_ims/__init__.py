@@ -11,10 +11,11 @@ def create_app(test_config=None):
     from prison_ims.discipline.blueprint import bp as discipline_bp
     from prison_ims.housing.blueprint import bp as housing_bp
     from prison_ims.movements.blueprint import bp as movements_bp
+    from prison_ims.remand.blueprint import bp as remand_bp
     from prison_ims.visits.blueprint import bp as visits_bp
 
     for bp in (dashboard_bp, admissions_bp, housing_bp, movements_bp):
         app.register_blueprint(bp)
-    for bp in (discipline_bp, visits_bp):
+    for bp in (discipline_bp, visits_bp, remand_bp):
         app.register_blueprint(bp)
     return app

@@ -14,6 +14,9 @@ PRISON_MAX_SEPARATION_DAYS: longest separation (cellular confinement) one award 
 PRISON_COMPLAINT_CATEGORIES: complaint categories; ILL_TREATMENT is an allegation of
     torture or ill-treatment (Mandela Rules 8, 57(3)) and must be referred to an
     independent authority before it may be closed.
+PRISON_REMAND_STATUSES: the legal statuses counted as remand for remand days and alarms.
+    Default ("REMAND",): untried prisoners only; add "CONVICTED_UNSENTENCED" to count the
+    time between conviction and sentence as well.
 PRISON_REMAND_LIMIT_DAYS: days on remand after which the dashboard raises an alarm.
     Default 730 (2 years, the Chief Justice's target).
 PRISON_LIKELY_SENTENCE_DAYS: a rough estimate of the sentence likely for an offence, by ICCS
@@ -69,6 +72,7 @@ DEFAULTS = {
         "STAFF_CONDUCT": "Staff conduct",
         "OTHER": "Other",
     },
+    "PRISON_REMAND_STATUSES": ("REMAND",),
     "PRISON_REMAND_LIMIT_DAYS": 730,
     "PRISON_LIKELY_SENTENCE_DAYS": {
         "01": 5475,
