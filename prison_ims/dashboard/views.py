@@ -13,9 +13,12 @@ from prison_ims.times import now_utc
 
 
 def home():
-    """Today's figures: custody, remand, admissions this month."""
+    """Today's figures: custody, remand and its alarms, admissions this month."""
     return render_template(
-        "prison_ims/home.html", figures=home_figures(), summary=system_summary("prison")
+        "prison_ims/home.html",
+        figures=home_figures(),
+        summary=system_summary("prison"),
+        alarms=remand_alarms(remand_register()),
     )
 
 

@@ -7,7 +7,7 @@ from sqlalchemy import func, select
 from common.audit.services import acting_as
 from common.extensions import db
 from prison_ims.admissions.services import change_legal_status
-from prison_ims.discipline.models import DisciplinaryCharge, Incident
+from prison_ims.discipline.models import Complaint, DisciplinaryCharge, Incident
 from prison_ims.discipline.services import forfeited_days_for_admission
 from prison_ims.times import belize_local, now_utc
 from prison_ims.visits.models import PropertyMovement, Visit
@@ -182,3 +182,29 @@ def test_complaint_visit_and_property_through_the_page(app, client, login_as):
     assert _count(app, PropertyMovement) == 1
     page = client.get(base).get_data(as_text=True)
     assert "Nothing." in page.split('id="property-held"')[1][:300]
+
+
+def test_complaint_steps_over_http_refuse_closing_an_unreferred_allegation(app, client, login_as):
+    admission_id, _ = _admitted(app)
+    login_as("prison_officer")
+    base = f"/prison/conduct/admission/{admission_id}"
+    token = csrf_from(client.get(base).get_data(as_text=True))
+    complaint = {
+        "csrf_token": token,
+        "category": "ILL_TREATMENT",
+        "received_at": _now(),
+        "description": "Struck with a baton",
+    }
+    assert client.post(f"{base}/complaint", data=complaint).status_code == 302
+    with app.app_context():
+        complaint_id = db.session.scalar(select(Complaint.id))
+    url = f"/prison/conduct/complaints/{complaint_id}/step"
+    step = {"csrf_token": token, "version": "1", "status": "NOT_UPHELD", "note": "no marks"}
+    refused = client.post(url, data=step).get_data(as_text=True)
+    assert "only after referral to an independent" in refused
+    stale = client.post(url, data={**step, "version": "7"}).get_data(as_text=True)
+    assert "changed by someone else" in stale
+    referred = {**step, "status": "REFERRED", "note": "sent", "referred_to": "Ombudsman"}
+    assert client.post(url, data=referred).status_code == 302
+    with app.app_context():
+        assert db.session.get(Complaint, complaint_id).status == "REFERRED"

@@ -139,3 +139,15 @@ def test_remand_screens(app, client, login_as, make_user):
     page = officer.get(f"/prison/remand/admission/{long_id}").get_data(as_text=True)
     assert due.strftime("%d %b %Y") in page.split('id="next-court"')[1][:80]
     assert "No one matches" in officer.get("/prison/remand/?alarm=nocourt").get_data(as_text=True)
+
+
+def test_home_page_shows_the_remand_alarms(app, client, login_as):
+    now = now_utc()
+    with app.app_context(), acting_as("test"):
+        admit(admitted_at=now - 25 * DAY)
+        admit(given_name="Omar", surname="Bol", admitted_at=now - 2 * DAY)
+        db.session.commit()
+    login_as("prison_officer")
+    home = client.get("/prison/").get_data(as_text=True)
+    assert re.search(r'id="home-over-limit">1<', home)
+    assert re.search(r'id="home-over-likely">1<', home)
