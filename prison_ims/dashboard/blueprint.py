@@ -1,4 +1,4 @@
-"""Routes of the Prison IMS home page."""
+"""Routes of the Prison IMS home page and population dashboard."""
 
 from flask import Blueprint
 
@@ -7,3 +7,4 @@ from prison_ims.dashboard import views
 
 bp = Blueprint("dashboard", __name__)
 bp.add_url_rule("/", "home", requires("prison.view")(views.home))
+bp.add_url_rule("/dashboard", "dashboard", requires("prison.dashboard.view")(views.dashboard))

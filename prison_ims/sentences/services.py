@@ -8,6 +8,7 @@ from common.extensions import db
 from common.locking import check_version
 from common.timefmt import long_date
 from prison_ims.admissions.models import Admission, AdmissionOffence
+from prison_ims.discipline.services import forfeited_days_for_admission
 from prison_ims.movements.services import current_state, in_custody
 from prison_ims.sentences.models import PrisonSentence, ReleaseDateCalculation, RemandCredit
 from prison_ims.sentences.policy import current_policy, policy_snapshot
@@ -197,8 +198,7 @@ def record_remand_credit(admission, days, basis, user_id=None):
 
 def forfeited_remission_days(admission):
     """Days of remission forfeited by discipline awards on this admission."""
-    # The discipline awards (forfeiture of remission) feed this sum; none are recorded yet.
-    return 0
+    return forfeited_days_for_admission(admission.id)
 
 
 def engine_inputs(admission):

@@ -1,0 +1,92 @@
+"""Prison demo: ten years of history that keeps every count, capacity and separation rule."""
+
+from collections import Counter, defaultdict
+from datetime import timedelta
+
+from sqlalchemy import func, select
+
+from common.audit.chain import verify_chain
+from common.audit.models import AuditEntry
+from common.audit.services import acting_as
+from common.demo.persons import load_persons
+from common.extensions import db
+from prison_ims.admissions.models import Admission
+from prison_ims.demo import load_demo
+from prison_ims.housing.models import Cell, CellAllocation
+from prison_ims.housing.services import separation_breaches
+from prison_ims.movements.models import Movement
+from prison_ims.movements.services import ALLOWED_FROM, count_by_unit, custody_at
+from prison_ims.times import as_utc, now_utc
+
+
+class _Bar:
+    def __init__(self, *args, **kwargs):
+        pass
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *args):
+        return False
+
+    def update(self, n):
+        pass
+
+
+def test_demo_history_keeps_the_counts_and_rules(app):
+    with app.app_context(), acting_as("system:demo"):
+        load_persons(1, 2026)
+        lines = load_demo(1, 2026, _Bar)
+        db.session.commit()
+        assert lines[0] == "Prison cells created: 92"
+        assert verify_chain(db.session.connection(), app.config["AUDIT_KEY"]).ok
+        loaded = db.session.scalar(
+            select(func.count(AuditEntry.id)).where(AuditEntry.action == "bulk_load")
+        )
+        assert loaded >= 10
+        admissions = db.session.scalar(select(func.count(Admission.id)))
+        assert admissions > 1000
+        first = db.session.scalar(select(func.min(Admission.admitted_at)))
+        assert now_utc() - as_utc(first) > timedelta(days=365 * 9)
+        counts = count_by_unit()
+        assert counts["custody"] == counts["movement_custody"] > 250
+        assert counts["present"] == counts["movement_present"]
+        held = custody_at()
+        statuses = Counter(a.legal_status for a, _ in held)
+        assert 0.25 < statuses["REMAND"] / len(held) < 0.45
+        women = sum(a.person_record.sex == "F" for a, _ in held)
+        assert 20 <= women <= 60
+        _movements_follow_each_other()
+        _cells_never_over_capacity()
+        open_stays = db.session.scalars(
+            select(CellAllocation).where(CellAllocation.end_at.is_(None))
+        ).all()
+        assert len(open_stays) == len(held)
+        rules = Counter(
+            rule for s in open_stays for rule, _ in separation_breaches(s.admission, s.cell)
+        )
+        assert rules["sex"] == 0 and rules["regime"] == 0
+
+
+def _movements_follow_each_other():
+    states = {}
+    for m in db.session.scalars(select(Movement).order_by(Movement.id)):
+        before = states.get(m.admission_id)
+        assert m.from_state == before and before in ALLOWED_FROM[m.kind], m.id
+        states[m.admission_id] = m.to_state
+
+
+def _cells_never_over_capacity():
+    capacity = dict(db.session.execute(select(Cell.id, Cell.capacity)).all())
+    events = defaultdict(list)
+    for cell_id, start, end in db.session.execute(
+        select(CellAllocation.cell_id, CellAllocation.start_at, CellAllocation.end_at)
+    ):
+        events[cell_id].append((as_utc(start), 1))
+        if end is not None:
+            events[cell_id].append((as_utc(end), -1))
+    for cell_id, changes in events.items():
+        level = 0
+        for _, delta in sorted(changes, key=lambda e: (e[0], e[1])):
+            level += delta
+            assert level <= capacity[cell_id], cell_id
