@@ -112,3 +112,21 @@ def reviewed_request():
         "intake": intake_user,
         "review": review,
     }
+
+
+def client_as(app, make_user, role):
+    """A fresh test client signed in with a new user of `role`; returns (client, email)."""
+    from tests.conftest import login
+
+    client = app.test_client()
+    email = make_user(role)
+    assert login(client, email).status_code == 302
+    return client, email
+
+
+def post_as(client, url, data):
+    """POST with the client's own CSRF token (taken from the portal page's sign-out form)."""
+    from tests.conftest import csrf_from
+
+    token = csrf_from(client.get("/").get_data(as_text=True))
+    return client.post(url, data={**data, "csrf_token": token})
