@@ -90,7 +90,7 @@ def create_request(case, data):
     if due and due < case.received_at.date():
         raise LimsError("The due date is before the case was received.", "due_date")
     request = AnalysisRequest(
-        case_id=case.id,
+        case=case,
         discipline=data["discipline"],
         priority=data["priority"],
         due_date=due,
@@ -147,7 +147,7 @@ def record_result(request, analyst, data, at=None):
         findings=data["findings"].strip(),
         conclusion=data["conclusion"].strip(),
     )
-    db.session.add(result)
+    request.results.append(result)
     request.state = "RESULT"
     request.returned_reason = ""
     db.session.flush()
@@ -193,7 +193,7 @@ def review(result, kind, reviewer, approved, reason="", at=None):
         approved=bool(approved),
         reason=reason,
     )
-    db.session.add(entry)
+    result.reviews.append(entry)
     db.session.flush()
     request = result.request
     if not approved:

@@ -31,7 +31,7 @@ def append_entry(item, **fields):
     for name in ("from_user_id", "from_location_id", "to_user_id", "to_location_id"):
         fields.setdefault(name, None)
     fields["entry_hash"] = entry_digest(_key(), fields)
-    entry = CustodyEntry(**fields)
+    entry = CustodyEntry(item=item, **fields)
     db.session.add(entry)
     item.custody_count = fields["seq"]
     item.custody_last_hash = fields["entry_hash"]

@@ -92,7 +92,7 @@ def create_item(case, data, receiver, parent=None):
         top, sub = case.item_count, 0
     number = f"{top}.{sub}" if sub else str(top)
     item = Item(
-        case_id=case.id,
+        case=case,
         parent_id=parent.id if parent else None,
         container_id=container.id if container else None,
         top_number=top,
@@ -108,7 +108,7 @@ def create_item(case, data, receiver, parent=None):
     db.session.add(item)
     db.session.flush()
     for seal in seals:
-        db.session.add(ItemSeal(case_id=case.id, item_id=item.id, seal_number=seal))
+        item.seals.append(ItemSeal(case_id=case.id, seal_number=seal))
     record_first_entry(item, case, receiver, parent, data.get("received_at"))
     db.session.flush()
     return item

@@ -54,7 +54,7 @@ def _store(request, result, releaser, conclusion, at, amends=None, reason=""):
         pdf=pdf,
         pdf_sha256=hashlib.sha256(pdf).hexdigest(),
     )
-    db.session.add(report)
+    request.reports.append(report)
     db.session.flush()
     return report
 
