@@ -36,10 +36,16 @@ def append_entry(item, **fields):
     item.custody_count = fields["seq"]
     item.custody_last_hash = fields["entry_hash"]
     item.custody_head = head_digest(_key(), item.id, item.custody_count, fields["entry_hash"])
-    item.custodian_id = fields["to_user_id"]
-    item.location_id = fields["to_location_id"]
+    _move(item, fields["to_user_id"], fields["to_location_id"])
     db.session.flush()
     return entry
+
+
+def _move(item, user_id, location_id):
+    from lims.items.models import StorageLocation
+
+    item.custodian = db.session.get(User, user_id) if user_id else None
+    item.location = db.session.get(StorageLocation, location_id) if location_id else None
 
 
 def record_first_entry(item, case, receiver, parent=None, at=None):
