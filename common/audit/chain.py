@@ -141,3 +141,26 @@ def _check_head(connection, checked, last_id, last_hash):
             last_id,
         )
     return VerifyResult(True, checked, head_hash=last_hash)
+
+
+# Other hash chains (e.g. a lab's chain of custody) that `justice audit verify` also checks.
+# Each is registered as (name, "module:function"); the function takes (connection, key) and
+# returns a VerifyResult. Registered by the owning app's models module, resolved lazily.
+EXTRA_CHAINS = {}
+
+
+def register_chain(name, verifier_path):
+    """Ask `justice audit verify` to check one more chain (idempotent)."""
+    EXTRA_CHAINS[name] = verifier_path
+
+
+def verify_extra_chains(connection, key):
+    """[(name, VerifyResult)] for every registered extra chain."""
+    import importlib
+
+    results = []
+    for name, path in sorted(EXTRA_CHAINS.items()):
+        module_name, function_name = path.split(":")
+        verifier = getattr(importlib.import_module(module_name), function_name)
+        results.append((name, verifier(connection, key)))
+    return results

@@ -51,14 +51,21 @@ ROLE_PERMISSIONS = {
         "prison.court_date.record",
         "persons.review",
     },
-    "lab_intake": LIMS_READ | {"lims.case.create", "lims.item.create", "lims.custody.transfer"},
+    "lab_intake": LIMS_READ
+    | {"lims.case.create", "lims.item.create", "lims.custody.transfer", "lims.request.create"},
     "lab_analyst": LIMS_READ | {"lims.custody.transfer", "lims.result.record"},
-    "lab_reviewer": LIMS_READ | {"lims.custody.transfer", "lims.review.perform"},
+    "lab_reviewer": LIMS_READ
+    | {"lims.custody.transfer", "lims.review.perform", "lims.report.release"},
     "lab_manager": LIMS_READ
     | {
         "lims.case.create",
         "lims.item.create",
         "lims.custody.transfer",
+        "lims.request.create",
+        "lims.request.assign",
+        "lims.report.release",
+        "lims.storage.manage",
+        "lims.staff.manage",
         "lims.disposition.authorise",
         "lims.metrics.view",
         "persons.review",

@@ -1,0 +1,1 @@
+"""Forensic LIMS: disposition."""
