@@ -1,7 +1,7 @@
 """prison: sentences, remand credit, release-date calculations, releases
 
 Revision ID: 0008_prison_sentences
-Revises: 0006_court
+Revises: 0007_lims
 Create Date: 2026-12-02 16:05:48.292430
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '0008_prison_sentences'
-down_revision = '0006_court'
+down_revision = '0007_lims'
 branch_labels = None
 depends_on = None
 
