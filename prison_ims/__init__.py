@@ -8,9 +8,14 @@ def create_app(test_config=None):
     app = create_base_app(__name__, "prison", "Prison IMS", test_config)
     from prison_ims.admissions.blueprint import bp as admissions_bp
     from prison_ims.dashboard.blueprint import bp as dashboard_bp
+    from prison_ims.documents.blueprint import bp as documents_bp
     from prison_ims.housing.blueprint import bp as housing_bp
     from prison_ims.movements.blueprint import bp as movements_bp
+    from prison_ims.releases.blueprint import bp as releases_bp
+    from prison_ims.sentences.blueprint import bp as sentences_bp
 
     for bp in (dashboard_bp, admissions_bp, housing_bp, movements_bp):
+        app.register_blueprint(bp)
+    for bp in (sentences_bp, releases_bp, documents_bp):
         app.register_blueprint(bp)
     return app

@@ -23,6 +23,8 @@ ROLE_PERMISSIONS = {
         "prison.movement.record",
         "prison.status.change",
         "prison.housing.allocate",
+        "prison.sentence.record",
+        "prison.release.record",
     },
     "prison_records_supervisor": PRISON_READ
     | {
@@ -33,6 +35,8 @@ ROLE_PERMISSIONS = {
         "prison.housing.override",
         "prison.record.correct",
         "prison.release_date.confirm",
+        "prison.sentence.record",
+        "prison.release.record",
         "prison.dashboard.view",
         "persons.review",
     },

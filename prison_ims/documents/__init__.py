@@ -1,0 +1,1 @@
+"""Prison IMS: printed documents (record sheet, roll, certificate, working, file summary)."""

@@ -1,0 +1,1 @@
+"""Prison IMS: releases with their checklist and certificate."""

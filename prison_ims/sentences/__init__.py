@@ -1,0 +1,1 @@
+"""Prison IMS: sentences on an admission, remand credit and confirmed release dates."""
