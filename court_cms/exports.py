@@ -4,28 +4,15 @@ from sqlalchemy import select
 
 from common.exports.columns import with_offence, with_person
 from common.exports.datasets import Dataset, register
+from common.exports.datasets import schema_field as f
 from court_cms.cases.models import Case, Charge, Party
 from court_cms.hearings.models import Hearing
 from court_cms.orders.models import Sentence
 from court_cms.reference.models import AdjournmentReason, Court, Courtroom
 
-
-def _s(name, description="", **constraints):
-    field = {"name": name, "type": "string"}
-    if description:
-        field["description"] = description
-    if constraints:
-        field["constraints"] = constraints
-    return field
-
-
-def _t(name, type_, description="", **constraints):
-    return {**_s(name, description, **constraints), "type": type_}
-
-
 COURT_FIELDS = [
-    _s("court_code", "Court identifier (e.g. SC-BZ)", required=True),
-    _s("court_level", "SC Supreme Court, MC Magistrates' Court", required=True),
+    f("court_code", "string", "Court identifier (e.g. SC-BZ)", required=True),
+    f("court_level", "string", "SC Supreme Court, MC Magistrates' Court", required=True),
 ]
 
 
@@ -146,12 +133,12 @@ register(
         title="Court cases",
         description="One row per case: court, type, filing date, status and disposal date.",
         fields=[
-            _s("case_number", required=True),
+            f("case_number", "string", required=True),
             *COURT_FIELDS,
-            _s("case_type", required=True),
-            _t("filed_on", "date", required=True),
-            _s("status", required=True, enum=CASE_STATUS),
-            _t("disposed_on", "date"),
+            f("case_type", "string", required=True),
+            f("filed_on", "date", required=True),
+            f("status", "string", required=True, enum=CASE_STATUS),
+            f("disposed_on", "date"),
         ],
         query=_cases_query,
         id_column=Case.id,
@@ -165,16 +152,16 @@ register(
         title="Charges against defendants",
         description="One row per count: offence (ICCS), plea, verdict and disposition.",
         fields=[
-            _t("case_id", "integer", required=True),
-            _s("case_number", required=True),
+            f("case_id", "integer", required=True),
+            f("case_number", "string", required=True),
             *COURT_FIELDS,
-            _t("count_number", "integer", required=True),
-            _s("plea"),
-            _t("plea_on", "date"),
-            _s("verdict"),
-            _s("disposition"),
-            _t("disposition_on", "date"),
-            _t("filed_on", "date", required=True),
+            f("count_number", "integer", required=True),
+            f("plea", "string"),
+            f("plea_on", "date"),
+            f("verdict", "string"),
+            f("disposition", "string"),
+            f("disposition_on", "date"),
+            f("filed_on", "date", required=True),
         ],
         query=_charges_query,
         id_column=Charge.id,
@@ -195,14 +182,14 @@ register(
         title="Hearings",
         description="One row per listing: type, date, held or adjourned, reason and side.",
         fields=[
-            _t("case_id", "integer", required=True),
-            _s("case_number", required=True),
+            f("case_id", "integer", required=True),
+            f("case_number", "string", required=True),
             *COURT_FIELDS,
-            _s("hearing_type", required=True),
-            _t("scheduled_on", "date", required=True),
-            _s("outcome", required=True),
-            _s("adjournment_reason", "Code from the court's adjournment reason list"),
-            _s("responsible_side"),
+            f("hearing_type", "string", required=True),
+            f("scheduled_on", "date", required=True),
+            f("outcome", "string", required=True),
+            f("adjournment_reason", "string", "Code from the court's adjournment reason list"),
+            f("responsible_side", "string"),
         ],
         query=_hearings_query,
         id_column=Hearing.id,
@@ -216,18 +203,18 @@ register(
         title="Sentences",
         description="One row per sentence passed on a convicted charge.",
         fields=[
-            _t("charge_id", "integer", required=True),
-            _t("case_id", "integer", required=True),
+            f("charge_id", "integer", required=True),
+            f("case_id", "integer", required=True),
             *COURT_FIELDS,
-            _s("kind", required=True),
-            _t("imposed_on", "date", required=True),
-            _t("start_on", "date"),
-            _t("years", "integer"),
-            _t("months", "integer"),
-            _t("days", "integer"),
-            _t("life", "boolean"),
-            _t("consecutive_to", "integer", "record_id of the sentence this one follows"),
-            _t("fine_amount", "number"),
+            f("kind", "string", required=True),
+            f("imposed_on", "date", required=True),
+            f("start_on", "date"),
+            f("years", "integer"),
+            f("months", "integer"),
+            f("days", "integer"),
+            f("life", "boolean"),
+            f("consecutive_to", "integer", "record_id of the sentence this one follows"),
+            f("fine_amount", "number"),
         ],
         query=_sentences_query,
         id_column=Sentence.id,

@@ -76,6 +76,7 @@ class Dataset:
         an object of that class re-emits.
     by_person: fn(person_ids) -> Select of record ids concerning those persons (merges,
         corrected identity fields).
+    transform: optional fn(row dict) -> row dict computing derived fields (durations).
     """
 
     app: str
@@ -89,6 +90,7 @@ class Dataset:
     by_person: object = None
     person: bool = False
     offence: bool = False
+    transform: object = None
 
     @property
     def schema_fields(self):
@@ -133,3 +135,13 @@ def all_datasets():
     """Every registered dataset."""
     load_all_datasets()
     return list(_DATASETS.values())
+
+
+def schema_field(name, type_="string", description="", **constraints):
+    """A Table Schema field: name, type, optional description and constraints."""
+    result = {"name": name, "type": type_}
+    if description:
+        result["description"] = description
+    if constraints:
+        result["constraints"] = constraints
+    return result

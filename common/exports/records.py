@@ -2,7 +2,7 @@
 
 import hashlib
 import hmac
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
 
 from flask import current_app
@@ -31,7 +31,9 @@ def age_at(dob, on):
 
 def _plain(value):
     if isinstance(value, datetime):
-        return value.isoformat()
+        if value.tzinfo is not None:
+            value = value.astimezone(UTC)
+        return value.strftime("%Y-%m-%dT%H:%M:%SZ")
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, Decimal):
@@ -57,6 +59,8 @@ def build_record(dataset, row, change_seq, key=None):
             age_at_event=age_at(values.get("person_dob"), values.get("event_date")),
             district=district if district in DISTRICT_CODES else None,
         )
+    if dataset.transform is not None:
+        values = dataset.transform(values)
     for name in dataset.field_names:
         if name not in record:
             record[name] = _plain(values.get(name))
