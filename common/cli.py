@@ -90,11 +90,12 @@ def serve(host, port, debug):
 def _register_subcommands():
     from common.audit.cli import audit
     from common.demo.cli import demo
+    from common.exports.cli import exports, tokens
     from common.identity.cli import users
     from common.persons.cli import persons
     from prison_ims.sentencing.cli import prison
 
-    for command in (audit, demo, users, persons, prison):
+    for command in (audit, demo, users, persons, prison, tokens, exports):
         main.add_command(command)
 
 

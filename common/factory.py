@@ -10,6 +10,7 @@ from sqlalchemy import inspect as sa_inspect
 from common.audit.services import install_listeners
 from common.config import ROOT, ConfigError, build_config, check_production
 from common.errors import register_error_handlers
+from common.exports.outbox import install_outbox
 from common.extensions import csrf, db, migrate
 from common.identity.access import require_two_factor_setup
 from common.identity.lockout import register_success
@@ -18,6 +19,7 @@ from common.timefmt import belize_time, long_date
 
 log = logging.getLogger(__name__)
 
+EXPORTING_APPS = ("prison", "lims", "court")
 APP_COLOURS = {"prison": "prison", "lims": "lims", "court": "court", "common": "suite"}
 CSP = (
     "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
@@ -43,6 +45,10 @@ def create_base_app(import_name, app_name, title, test_config=None):
     app.before_request(require_two_factor_setup)
     register_error_handlers(app)
     app.add_url_rule("/health", "health", lambda: {"status": "ok", "app": app_name})
+    if app_name in EXPORTING_APPS:
+        from common.exports.api import create_blueprint
+
+        app.register_blueprint(create_blueprint())
     refuse_demo_accounts_in_production(app)
     return app
 
@@ -69,6 +75,7 @@ def _init_extensions(app):
     datastore = SQLAlchemyUserDatastore(db, User, Role)
     app.security = Security(app, datastore)
     install_listeners()
+    install_outbox()
     if not getattr(user_authenticated, "_justice_connected", False):
         user_authenticated.connect(register_success)
         user_authenticated._justice_connected = True

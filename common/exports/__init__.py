@@ -1,0 +1,1 @@
+"""BCO export contract: change feed (outbox), cursor pages, data package, OpenAPI, tokens."""

@@ -1,0 +1,90 @@
+"""`justice tokens ...` and `justice exports ...`: export API tokens and the outbox."""
+
+import sys
+
+import click
+
+from common.audit.services import acting_as
+
+APP_CHOICE = click.Choice(["prison", "lims", "court"])
+
+
+@click.group()
+def tokens():
+    """Bearer tokens for the BCO export API."""
+
+
+@tokens.command("create")
+@click.option("--app", "app_name", required=True, type=APP_CHOICE)
+@click.option("--name", required=True, help="Who uses it, e.g. bco-repository.")
+def tokens_create(app_name, name):
+    """Create a token; it is printed once and only its hash is kept."""
+    from common.cli import make_app
+    from common.exports.tokens import TokenError, create_token
+    from common.extensions import db
+
+    with make_app().app_context(), acting_as("system:tokens"):
+        try:
+            _row, token = create_token(app_name, name)
+        except TokenError as exc:
+            db.session.rollback()
+            click.echo(f"Refused: {exc}", err=True)
+            sys.exit(2)
+        db.session.commit()
+    click.echo(token)
+    click.echo("Store it now: it is not shown again.", err=True)
+
+
+@tokens.command("revoke")
+@click.option("--app", "app_name", required=True, type=APP_CHOICE)
+@click.option("--name", required=True)
+def tokens_revoke(app_name, name):
+    """Revoke a token: it stops working at once."""
+    from common.cli import make_app
+    from common.exports.tokens import TokenError, revoke_token
+    from common.extensions import db
+
+    with make_app().app_context(), acting_as("system:tokens"):
+        try:
+            revoke_token(app_name, name)
+        except TokenError as exc:
+            db.session.rollback()
+            click.echo(f"Refused: {exc}", err=True)
+            sys.exit(2)
+        db.session.commit()
+    click.echo(f"Revoked the {app_name} token {name!r}.")
+
+
+@tokens.command("list")
+def tokens_list():
+    """Tokens with their app, name, creation and revocation dates (never the secret)."""
+    from common.cli import make_app
+    from common.exports.tokens import list_tokens
+
+    with make_app().app_context():
+        for row in list_tokens():
+            state = f"revoked {row.revoked_at:%Y-%m-%d}" if row.revoked_at else "active"
+            click.echo(f"{row.app:7} {row.name:30} created {row.created_at:%Y-%m-%d}  {state}")
+
+
+@click.group()
+def exports():
+    """The export outbox."""
+
+
+@exports.command("backfill")
+@click.option("--app", "app_name", type=APP_CHOICE, help="Only this app's datasets.")
+def exports_backfill(app_name):
+    """Emit every current record of each dataset into the feed (after a bulk load)."""
+    from common.cli import make_app
+    from common.exports.datasets import all_datasets
+    from common.exports.outbox import backfill
+    from common.extensions import db
+
+    with make_app().app_context(), acting_as("system:exports"):
+        for dataset in all_datasets():
+            if app_name and dataset.app != app_name:
+                continue
+            count = backfill(db.session, dataset)
+            click.echo(f"{dataset.app}/{dataset.name}: {count} records emitted")
+        db.session.commit()
