@@ -1,7 +1,7 @@
 """exports: the change outbox of the BCO feeds and the export API tokens
 
 Revision ID: 0010_exports
-Revises: 0008_prison_sentences
+Revises: 0009_prison_conduct
 Create Date: 2026-12-02 16:40:00
 
 """
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0010_exports"
-down_revision = "0008_prison_sentences"
+down_revision = "0009_prison_conduct"
 branch_labels = None
 depends_on = None
 
