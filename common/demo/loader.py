@@ -52,4 +52,13 @@ def load_demo(scale, seed, progressbar):
     ]
     for load_app_demo in app_demo_loaders():
         lines.extend(load_app_demo(scale, seed, progressbar))
+    lines.append(f"Export feed changes emitted: {emit_export_feeds()}")
     return lines
+
+
+def emit_export_feeds():
+    """Put every demo record into the export feeds (apps bulk-load part of their history)."""
+    from common.exports.datasets import all_datasets
+    from common.exports.outbox import backfill
+
+    return sum(backfill(db.session, dataset) for dataset in all_datasets())

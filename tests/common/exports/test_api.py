@@ -223,6 +223,10 @@ def test_datasets_validate_against_the_published_data_package(app, client):
         db.session.commit()
     _validate_feeds_of(client, BASE, make_token(app))
     _validate_feeds_of(client, "/prison/api/export/v1", make_token(app, "prison", "bco"))
+    from tests.common.exports.test_lims_feeds import lab_case_with_suspect
+
+    lab_case_with_suspect(app)
+    _validate_feeds_of(client, "/lims/api/export/v1", make_token(app, "lims", "bco"))
 
 
 def test_snapshot_holds_every_current_record_once(app, client):
