@@ -27,7 +27,7 @@ from lims.intake.models import CasePerson
 from lims.intake.services import create_case
 from lims.items.services import create_item, create_location
 from lims.reports.services import release_report
-from lims.times import now_utc
+from lims.times import belize_date, now_utc
 
 CASES_PER_SCALE = 300
 YEARS = 10
@@ -140,7 +140,7 @@ class DemoLab:
                 "officer_number": str(rng.randint(100, 2999)),
                 "agency_case_number": f"{district}-CR-{received.year}-{rng.randint(1, 9999):04d}",
                 "national_offence_id": rng.choice(self.offences),
-                "incident_date": (received - timedelta(days=rng.randint(0, 20))).date(),
+                "incident_date": belize_date(received) - timedelta(days=rng.randint(0, 20)),
                 "district": district,
                 "received_at": received,
             },

@@ -69,15 +69,15 @@ def changed_records(session, objects):
 
 def write_changes(connection, changes):
     """Insert outbox rows for `changes` in this transaction, under the audit chain lock."""
-    if not changes:
-        return 0
-    lock_head(connection)
     now = utcnow()
     rows = [
         {"app": app, "dataset": name, "record_id": rid, "changed_at": now}
         for (app, name), ids in sorted(changes.items())
         for rid in sorted(ids)
     ]
+    if not rows:
+        return 0  # an empty executemany would insert one row of defaults
+    lock_head(connection)
     connection.execute(insert(ExportChange.__table__), rows)
     return len(rows)
 

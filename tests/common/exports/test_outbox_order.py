@@ -39,3 +39,10 @@ def test_a_second_writer_waits_and_gets_a_later_number(app):
                 select(ExportChange.record_id).order_by(ExportChange.seq)
             ).scalars()
             assert list(rows) == ["1", "2"]
+
+
+def test_nothing_to_emit_writes_no_change_row(app):
+    with app.app_context():
+        with db.engine.begin() as conn:
+            assert write_changes(conn, {("court", "cases"): []}) == 0
+            assert conn.execute(select(ExportChange.seq)).all() == []
