@@ -52,7 +52,7 @@ REASON_WEIGHTS = {
     "PLEA_NEGOTIATION": 1,
 }
 # (chance a listed hearing is adjourned, days between hearings) per court level.
-LEVEL_PATTERN = {"MC": (0.5, (21, 60)), "SC": (0.6, (42, 150))}
+LEVEL_PATTERN = {"MC": (0.55, (21, 70)), "SC": (0.65, (42, 180))}
 ROUTE = {"MC": ["MENTION", "PLEA", "TRIAL"], "SC": ["MENTION", "PLEA", "CASE_MGMT", "TRIAL"]}
 ENDINGS = [("PLEA", 38), ("TRIAL_GUILTY", 20), ("TRIAL_ACQUIT", 14), ("DROPPED", 28)]
 DROPS = ["WITHDRAWN", "NOLLE_PROSEQUI", "DISMISSED", "DISCHARGED"]

@@ -42,7 +42,7 @@ def test_demo_cases_use_the_demo_persons_and_leave_a_backlog(app):
         ).all()
         assert systems == ["court"]
         pending = db.session.scalar(select(func.count()).where(Case.status == "PENDING"))
-        assert 100 < pending < 1000
+        assert 100 < pending < 600  # a backlog, but most cases are disposed
         today = date.today()
         result = measures(Period(date(today.year - 1, 1, 1), date(today.year - 1, 12, 31)))
         assert result["adjournments"].adjourned > 100

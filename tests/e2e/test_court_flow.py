@@ -7,7 +7,13 @@ from io import BytesIO
 import pytest
 from playwright.sync_api import expect
 from pypdf import PdfReader
+from sqlalchemy import select
 
+from common.audit.services import acting_as
+from common.extensions import db
+from common.persons.models import Person
+from common.persons.services import register_record
+from court_cms.cases.models import Party
 from tests.e2e.test_browser_login import sign_in
 
 pytestmark = pytest.mark.e2e
@@ -21,10 +27,30 @@ def _form(page, action_end):
     return page.locator(f"form[action$='{action_end}']").first
 
 
+def _person_id(public_id):
+    return db.session.scalar(select(Person.id).where(Person.public_id == public_id))
+
+
+def _known_to_the_prison(app):
+    """A person the prison already holds; returns their public id."""
+    with app.app_context(), acting_as("test"):
+        record = register_record(
+            "prison",
+            "BCP-2026-00042",
+            given_name="Kareem",
+            surname="Requena",
+            date_of_birth=date(1994, 7, 2),
+            sex="M",
+        )
+        db.session.commit()
+        return record.person.public_id
+
+
 def test_clerk_files_a_case_to_sentence_and_downloads_the_cause_list(
-    browser_page, live_server, make_user
+    app, browser_page, live_server, make_user
 ):
     page = browser_page
+    public_id = _known_to_the_prison(app)
     page.goto(f"{live_server}/court/cases/new")
     sign_in(page, make_user("court_clerk"))
     page.goto(f"{live_server}/court/cases/new")
@@ -45,8 +71,14 @@ def test_clerk_files_a_case_to_sentence_and_downloads_the_cause_list(
     page.get_by_label("Date of birth").fill("1994-07-02")
     page.get_by_label("Sex", exact=True).select_option("M")
     page.get_by_label("Counsel").fill("Mr. Dickie Bradley")
+    candidate = page.locator(f"input[name=person_id][value='{public_id}']")
+    expect(candidate).to_be_visible()
+    expect(page.locator("[data-candidates-list]")).to_contain_text("in prison")
+    candidate.check()
     page.get_by_role("button", name="Add the party").click()
     expect(page.get_by_text("Kareem Requena added as defendant")).to_be_visible()
+    with app.app_context():
+        assert db.session.scalar(select(Party.person_id)) == _person_id(public_id)
 
     charges = _form(page, "/charges")
     for index in (1, 2):
