@@ -1,20 +1,27 @@
 """Everything the case page shows, gathered in one place for the views of several packages."""
 
+from datetime import date
+
 from sqlalchemy import select
 
 from common.extensions import db
 from common.iccs.choices import offence_choices
+from court_cms.appeals.forms import AppealForm, AppealOutcomeForm
+from court_cms.appeals.services import appeal_deadline
 from court_cms.cases.forms import ChargeForm, OutcomeForm, StatusForm
+from court_cms.cases.models import CASE_STATUSES
 from court_cms.hearings.forms import OutcomeForm as HearingOutcomeForm
 from court_cms.hearings.forms import ScheduleForm
 from court_cms.hearings.services import hearings_of
-from court_cms.orders.forms import AppealForm, OrderForm, SentenceForm
-from court_cms.orders.models import Appeal, CourtOrder
-from court_cms.orders.services import appeal_deadline, sentences_of
+from court_cms.orders.forms import EndOrderForm, OrderForm
+from court_cms.orders.models import APPEAL_OUTCOMES, Appeal, CourtOrder
 from court_cms.reference.models import AdjournmentReason
+from court_cms.sentences.forms import SentenceForm
+from court_cms.sentences.services import sentences_of
 
 
-def _reason_choices():
+def reason_choices():
+    """(id, label) of the active adjournment reasons, after a blank choice."""
     reasons = db.session.scalars(
         select(AdjournmentReason)
         .where(AdjournmentReason.active.is_(True))
@@ -32,7 +39,7 @@ def case_page_context(case, forms):
     schedule_form = forms.get("schedule_form") or ScheduleForm()
     schedule_form.courtroom_id.choices = [(0, "Choose…"), *rooms]
     hearing_form = forms.get("hearing_form") or HearingOutcomeForm()
-    hearing_form.reason_id.choices = _reason_choices()
+    hearing_form.reason_id.choices = reason_choices()
     order_form = forms.get("order_form") or OrderForm()
     order_form.party_id.choices = [(0, "Choose…"), *defendants]
     appeal_form = forms.get("appeal_form") or AppealForm()
@@ -53,6 +60,9 @@ def case_page_context(case, forms):
     appeals = db.session.scalars(select(Appeal).where(Appeal.case_id == case.id)).all()
     return {
         "case": case,
+        "today": date.today(),
+        "statuses": CASE_STATUSES,
+        "appeal_outcomes": APPEAL_OUTCOMES,
         "hearings": hearings_of(case.id),
         "orders": orders,
         "sentences": sentences,
@@ -68,4 +78,8 @@ def case_page_context(case, forms):
         "order_form": order_form,
         "sentence_form": sentence_form,
         "appeal_form": appeal_form,
+        "end_form": forms.get("end_form") or EndOrderForm(),
+        "end_order_id": forms.get("end_order_id"),
+        "decide_form": forms.get("decide_form") or AppealOutcomeForm(),
+        "decide_appeal_id": forms.get("decide_appeal_id"),
     }

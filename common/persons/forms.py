@@ -55,9 +55,9 @@ class PersonFieldsForm(FlaskForm):
     def identity(self):
         """The identity fields for the person index."""
         return {
-            "given_name": self.given_name.data.strip(),
+            "given_name": (self.given_name.data or "").strip(),
             "middle_name": (self.middle_name.data or "").strip(),
-            "surname": self.surname.data.strip(),
+            "surname": (self.surname.data or "").strip(),
             "date_of_birth": self.date_of_birth.data,
             "sex": self.sex.data,
             "gender_identity": (self.gender_identity.data or "").strip(),

@@ -3,10 +3,12 @@
 from flask import Blueprint
 
 from common.identity.access import requires
+from court_cms.appeals import views as appeals
 from court_cms.cases import views
 from court_cms.causelist import views as causelist
 from court_cms.hearings import views as hearings
 from court_cms.orders import views as orders
+from court_cms.sentences import views as sentences
 from court_cms.statistics import views as statistics
 
 bp = Blueprint("cases", __name__, url_prefix="/cases")
@@ -53,11 +55,23 @@ bp.add_url_rule(
 bp.add_url_rule(
     "/<int:case_id>/sentences",
     "new_sentence",
-    requires("court.order.record")(orders.new_sentence),
+    requires("court.order.record")(sentences.new_sentence),
     **POST,
 )
 bp.add_url_rule(
-    "/<int:case_id>/appeals", "new_appeal", requires("court.case.edit")(orders.new_appeal), **POST
+    "/<int:case_id>/orders/<int:order_id>/end",
+    "end_order",
+    requires("court.order.record")(orders.end_order),
+    **POST,
+)
+bp.add_url_rule(
+    "/<int:case_id>/appeals", "new_appeal", requires("court.case.edit")(appeals.new_appeal), **POST
+)
+bp.add_url_rule(
+    "/<int:case_id>/appeals/<int:appeal_id>/outcome",
+    "decide_appeal",
+    requires("court.case.edit")(appeals.decide_appeal),
+    **POST,
 )
 
 lists = Blueprint("causelist", __name__, url_prefix="/cause-list")

@@ -38,6 +38,11 @@ class CaseForm(FlaskForm):
         validators=[DataRequired("Give the prosecuting agency."), Length(max=120)],
     )
     police_case_number = StringField("Police case number", validators=[Length(max=40)])
+    prosecutor = StringField(
+        "Prosecuting counsel",
+        validators=[Length(max=160)],
+        description="Crown counsel or police prosecutor conducting the case.",
+    )
     judicial_officer = StringField("Judicial officer assigned", validators=[Length(max=120)])
 
     def data_dict(self):
@@ -51,6 +56,7 @@ class CaseForm(FlaskForm):
                 "filed_on",
                 "prosecuting_agency",
                 "police_case_number",
+                "prosecutor",
                 "judicial_officer",
             )
         }
@@ -62,7 +68,11 @@ class PartyForm(PersonFieldsForm):
     role = SelectField(
         "Role", choices=_choices(PARTY_ROLES), validators=[DataRequired("Choose the role.")]
     )
-    counsel = StringField("Counsel", validators=[Length(max=160)])
+    counsel = StringField(
+        "Counsel",
+        validators=[Length(max=160)],
+        description="Defence counsel of a defendant; counsel appearing for anyone else.",
+    )
     in_custody = BooleanField("In custody")
 
 

@@ -41,6 +41,7 @@ class Case(Audited, Versioned, Timestamped, db.Model):
     prosecuting_agency = db.Column(db.String(120), nullable=False)
     police_case_number = db.Column(db.String(40), nullable=False, default="")
     judicial_officer = db.Column(db.String(120), nullable=False, default="")
+    prosecutor = db.Column(db.String(160), nullable=False, default="")
     status = db.Column(db.String(12), nullable=False, default="PENDING", index=True)
     disposed_on = db.Column(db.Date, nullable=True)
     created_by_id = db.Column(db.Integer, db.ForeignKey("common_user.id"), nullable=True)

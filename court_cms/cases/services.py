@@ -2,15 +2,16 @@
 
 from datetime import date
 
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 
 from common.audit.services import record_event
 from common.counters import take_next
 from common.extensions import db
+from common.iccs.models import NationalOffence
 from common.locking import check_version
 from common.persons.models import PersonRecord
 from common.persons.services import PersonChoiceError, attach_record
-from court_cms.cases.models import CASE_STATUSES, Case, CaseStatusChange, Charge, Party
+from court_cms.cases.models import CASE_STATUSES, PARTY_ROLES, Case, CaseStatusChange, Charge, Party
 from court_cms.errors import CourtError
 from court_cms.reference.models import Court
 from court_cms.settings import setting
@@ -52,20 +53,19 @@ def file_case(data, user_id=None, today=None):
         prosecuting_agency=data["prosecuting_agency"],
         police_case_number=data.get("police_case_number") or "",
         judicial_officer=data.get("judicial_officer") or "",
+        prosecutor=data.get("prosecutor") or "",
         created_by_id=user_id,
     )
+    _status(case, "PENDING", data["filed_on"], "Filed", user_id)
     db.session.add(case)
     db.session.flush()
-    _status(case, "PENDING", data["filed_on"], "Filed", user_id)
     return case
 
 
 def _status(case, status, on, reason, user_id):
     case.status = status
-    db.session.add(
-        CaseStatusChange(
-            case_id=case.id, to_status=status, changed_on=on, reason=reason, changed_by_id=user_id
-        )
+    case.status_history.append(
+        CaseStatusChange(to_status=status, changed_on=on, reason=reason, changed_by_id=user_id)
     )
 
 
@@ -73,22 +73,27 @@ def add_party(case, role, person_public_id, identity, counsel="", in_custody=Fal
     """Add a defendant, complainant or witness, found or created in the person index."""
     if case.status == "DISPOSED":
         raise CourtError("The case is disposed: reopen it before adding parties.")
-    ref = f"{case.case_number}/{role[:3]}/{len(case.parties) + 1}"
+    if role not in PARTY_ROLES:
+        raise CourtError("Choose the role of the party.", "role")
+    taken = db.session.scalar(select(func.count(Party.id)).where(Party.case_id == case.id))
+    ref = f"{case.case_number}/{role[:3]}/{taken + 1}"
     try:
         record = attach_record("court", ref, person_public_id, identity)
     except PersonChoiceError as exc:
         raise CourtError(str(exc)) from exc
-    if any(p.person_id == record.person_id and p.role == role for p in case.parties):
-        raise CourtError(f"This person is already a {role.lower()} in the case.")
+    already = select(Party.id).where(
+        Party.case_id == case.id, Party.person_id == record.person_id, Party.role == role
+    )
+    if db.session.scalar(already):
+        raise CourtError(f"This person is already a {PARTY_ROLES[role].lower()} in the case.")
     party = Party(
-        case_id=case.id,
         role=role,
         person_id=record.person_id,
         person_record_id=record.id,
         counsel=counsel,
         in_custody=in_custody,
     )
-    db.session.add(party)
+    case.parties.append(party)
     db.session.flush()
     return party
 
@@ -100,13 +105,15 @@ def add_charge(party, national_offence_id, particulars=""):
     if party.case.status == "DISPOSED":
         raise CourtError("The case is disposed: reopen it before adding charges.")
     count = max((c.count_number for c in party.charges), default=0) + 1
+    offence = db.session.get(NationalOffence, national_offence_id or 0)
+    if offence is None or not offence.active:
+        raise CourtError("Choose the offence from the list.", "offence")
     charge = Charge(
-        party_id=party.id,
         count_number=count,
-        national_offence_id=national_offence_id,
+        national_offence_id=offence.id,
         particulars=particulars,
     )
-    db.session.add(charge)
+    party.charges.append(charge)
     db.session.flush()
     return charge
 
@@ -162,9 +169,11 @@ def _close_if_done(case, user_id):
         _status(case, "DISPOSED", last, "Every charge disposed of", user_id)
 
 
-def change_status(case, status, on, reason, version, user_id=None):
+def change_status(case, status, on, reason, version, user_id=None, today=None):
     """Reopen or transfer a case; the change is kept in the history."""
     check_version(case, version, f"Case {case.case_number}")
+    if on > (today or date.today()):
+        raise CourtError("The date cannot be in the future.", "changed_on")
     if status not in CASE_STATUSES or status == case.status:
         raise CourtError("Choose a different status.", "status")
     if not reason.strip():
@@ -173,6 +182,8 @@ def change_status(case, status, on, reason, version, user_id=None):
         raise CourtError("The date is before the case was filed.", "changed_on")
     if status in ("PENDING", "REOPENED"):
         case.disposed_on = None
+    elif status == "DISPOSED":
+        case.disposed_on = on
     _status(case, status, on, reason.strip(), user_id)
     db.session.flush()
 

@@ -117,7 +117,9 @@ def add_charge(case_id):
         try:
             if form.offence.data not in valid:
                 raise CourtError("Choose the offence from the list.", "offence")
-            services.add_charge(party, int(form.offence.data), form.particulars.data.strip())
+            services.add_charge(
+                party, int(form.offence.data), (form.particulars.data or "").strip()
+            )
         except CourtError as exc:
             db.session.rollback()
             attach_error(form, exc)

@@ -1,4 +1,4 @@
-"""The daily cause list: a court's hearings of one day, by courtroom, in registry order."""
+"""The daily cause list: hearings of one day per court and courtroom, in registry order."""
 
 from itertools import groupby
 
@@ -7,49 +7,84 @@ from sqlalchemy.orm import joinedload
 
 from common.extensions import db
 from court_cms.cases.models import Case
-from court_cms.hearings.models import LIST_ORDER, Hearing
-from court_cms.reference.models import Courtroom
+from court_cms.hearings.models import Hearing
+from court_cms.reference.models import Court, Courtroom
+
+UNTIMED = "Time to be fixed"
 
 
 def _order(hearing):
-    kind = LIST_ORDER.index(hearing.hearing_type) if hearing.hearing_type in LIST_ORDER else 99
-    return (hearing.courtroom.name, kind, hearing.scheduled_time or "", hearing.case.case_number)
+    """Registry order: court, courtroom, sitting time (untimed last), case number."""
+    time = hearing.scheduled_time
+    return (
+        hearing.courtroom.court.name,
+        hearing.courtroom.name,
+        time is None,
+        time.isoformat() if time else "",
+        hearing.case.case_number,
+        hearing.id,
+    )
 
 
-def cause_list(court_id, day, courtroom_id=None):
-    """[(courtroom, [(hearing type label, [hearings…]), …]), …] for the day.
+def _slot(hearing):
+    time = hearing.scheduled_time
+    return time.strftime("%I:%M %p").lstrip("0") if time else UNTIMED
 
-    Registries print the short matters (bail, mentions, pleas) before the long ones (trials),
-    each group in case-number order; vacated hearings are left off.
-    """
+
+def listed_hearings(day, court_id=None, courtroom_id=None):
+    """The hearings listed on a day (of one court, one courtroom), vacated ones left off."""
     query = (
         select(Hearing)
         .join(Hearing.courtroom)
-        .where(
-            Courtroom.court_id == court_id,
-            Hearing.scheduled_on == day,
-            Hearing.outcome != "VACATED",
+        .where(Hearing.scheduled_on == day, Hearing.outcome != "VACATED")
+        .options(
+            joinedload(Hearing.case).joinedload(Case.parties),
+            joinedload(Hearing.courtroom).joinedload(Courtroom.court),
         )
-        .options(joinedload(Hearing.case).joinedload(Case.parties), joinedload(Hearing.courtroom))
     )
+    if court_id:
+        query = query.where(Courtroom.court_id == court_id)
     if courtroom_id:
         query = query.where(Hearing.courtroom_id == courtroom_id)
-    hearings = sorted(db.session.scalars(query).unique(), key=_order)
-    rooms = []
-    for room, in_room in groupby(hearings, key=lambda h: h.courtroom):
-        groups = [
-            (label, list(items)) for label, items in groupby(in_room, key=lambda h: h.type_label)
-        ]
-        rooms.append((room, groups))
-    return rooms
+    return sorted(db.session.scalars(query).unique(), key=_order)
+
+
+def cause_list(day, court_id=None, courtroom_id=None):
+    """[(court, [(courtroom, [(time, [hearing, …]), …]), …]), …] for the day.
+
+    Registries print each courtroom's list by sitting time, and within a sitting by case
+    number; matters without a fixed time come last.
+    """
+    result = []
+    hearings = listed_hearings(day, court_id, courtroom_id)
+    for court, in_court in groupby(hearings, key=lambda h: h.courtroom.court):
+        rooms = []
+        for room, in_room in groupby(in_court, key=lambda h: h.courtroom):
+            rooms.append((room, [(slot, list(hs)) for slot, hs in groupby(in_room, key=_slot)]))
+        result.append((court, rooms))
+    return result
 
 
 def list_line(hearing):
-    """(case number, defendants, counsel, charges, custody note) for one line of the list."""
+    """(case number, hearing, defendants, counsel, charges, custody note) for one line."""
     case = hearing.case
     defendants = case.defendants
     names = "; ".join(p.name for p in defendants) or "—"
-    counsel = "; ".join(p.counsel for p in defendants if p.counsel) or "—"
+    counsel = [f"Pros.: {case.prosecutor}"] if case.prosecutor else []
+    counsel += [f"{p.name.split()[-1]}: {p.counsel}" for p in defendants if p.counsel]
     charges = "; ".join(sorted({c.offence.title for p in defendants for c in p.charges})) or "—"
     custody = "in custody" if any(p.in_custody for p in defendants) else ""
-    return case.case_number, names, counsel, charges, custody
+    return (
+        case.case_number,
+        hearing.type_label,
+        names,
+        "; ".join(counsel) or "—",
+        charges,
+        custody,
+    )
+
+
+def court_label(court_id):
+    """The court's name for a heading, or 'All courts'."""
+    court = db.session.get(Court, court_id) if court_id else None
+    return court.name if court else "All courts"

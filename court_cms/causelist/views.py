@@ -5,35 +5,33 @@ from datetime import date, timedelta
 from flask import render_template, request
 from flask_login import current_user
 
-from common.extensions import db
 from common.pdf import PrintedDocument, pdf_response
 from court_cms.cases.views import court_choices
-from court_cms.causelist.services import cause_list, list_line
-from court_cms.reference.models import Court
+from court_cms.causelist.services import cause_list, court_label, list_line
+
+HEADERS = ["No.", "Case", "Hearing", "Defendant(s)", "Counsel", "Charges", ""]
+WIDTHS = [10, 38, 30, 50, 50, 62, 20]
 
 
 def _selection():
-    courts = court_choices()
-    court_id = request.args.get("court", type=int) or (courts[0][0] if courts else None)
     try:
         day = date.fromisoformat(request.args.get("date", ""))
     except ValueError:
         day = date.today()
-    return courts, court_id, day, request.args.get("room", type=int)
+    return request.args.get("court", type=int), day, request.args.get("room", type=int)
 
 
 def page():
-    """The day's list for a court (and courtroom), with links to each case."""
-    courts, court_id, day, room = _selection()
-    court = db.session.get(Court, court_id) if court_id else None
-    rooms = cause_list(court_id, day, room) if court else []
+    """The day's list for a court (or every court), with links to each case."""
+    court_id, day, room = _selection()
     return render_template(
         "court_cms/cause_list.html",
-        courts=courts,
-        court=court,
+        courts=court_choices(),
+        court_id=court_id,
+        court_name=court_label(court_id),
         day=day,
         room=room,
-        rooms=rooms,
+        courts_listed=cause_list(day, court_id, room),
         list_line=list_line,
         previous=day - timedelta(days=1),
         following=day + timedelta(days=1),
@@ -41,32 +39,27 @@ def page():
 
 
 def pdf():
-    """The printed cause list: one section per courtroom, grouped by kind of hearing."""
-    _courts, court_id, day, room = _selection()
-    court = db.session.get(Court, court_id) if court_id else None
-    name = court.name if court else "No court chosen"
+    """The printed cause list: a section per court and courtroom, by time and case number."""
+    court_id, day, room = _selection()
     doc = PrintedDocument(
-        f"Cause list — {name}",
+        f"Cause list — {court_label(court_id)}",
         agency="Judiciary of Belize",
         subtitle=f"{day:%A %d %B %Y}",
         printed_by=current_user.email,
         landscape_pages=True,
     )
-    rooms = cause_list(court_id, day, room) if court else []
-    if not rooms:
+    listed = cause_list(day, court_id, room)
+    if not listed:
         doc.paragraph("No matters are listed for this day.")
-    for courtroom, groups in rooms:
-        doc.heading(courtroom.name)
-        number = 0
-        for label, hearings in groups:
-            rows = []
-            for h in hearings:
-                number += 1
-                rows.append([str(number), *list_line(h)])
-            doc.paragraph(label.upper())
-            doc.table(
-                ["No.", "Case", "Defendant(s)", "Counsel", "Charges", ""],
-                rows,
-                col_widths=[12, 40, 60, 50, 80, 25],
-            )
-    return pdf_response(doc.build(), f"cause-list-{court.code if court else 'none'}-{day}.pdf")
+    for court, rooms in listed:
+        for courtroom, slots in rooms:
+            doc.heading(f"{court.name} — {courtroom.name}")
+            number = 0
+            for slot, hearings in slots:
+                rows = []
+                for hearing in hearings:
+                    number += 1
+                    rows.append([str(number), *list_line(hearing)])
+                doc.paragraph(slot)
+                doc.table(HEADERS, rows, col_widths=WIDTHS)
+    return pdf_response(doc.build(), f"cause-list-{court_id or 'all'}-{day.isoformat()}.pdf")

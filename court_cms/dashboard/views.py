@@ -9,11 +9,11 @@ from common.extensions import db
 from common.persons.services import system_summary
 from court_cms.cases.models import Case
 from court_cms.hearings.models import Hearing
-from court_cms.orders.services import expired_remands, remands_due
+from court_cms.orders.services import expired_remands, expired_warrants, remands_due
 
 
 def home():
-    """What this system holds today, and expired or expiring remand orders."""
+    """What this system holds today, expired or expiring remand orders, expired warrants."""
     today = date.today()
     pending = db.session.scalar(select(func.count(Case.id)).where(Case.status != "DISPOSED")) or 0
     listed_today = (
@@ -26,5 +26,6 @@ def home():
         listed_today=listed_today,
         expired=expired_remands(today),
         due=remands_due(today),
+        warrants=expired_warrants(today),
         today=today,
     )

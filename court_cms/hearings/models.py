@@ -19,7 +19,6 @@ OUTCOMES = {
     "ADJOURNED": "Adjourned",
     "VACATED": "Vacated (not sitting)",
 }
-LIST_ORDER = ("BAIL", "MENTION", "PLEA", "CASE_MGMT", "PI", "SENTENCING", "JUDGMENT", "TRIAL")
 
 
 class Hearing(Audited, Versioned, Timestamped, db.Model):

@@ -6,7 +6,7 @@ from flask_login import current_user
 from common.extensions import db
 from common.formerrors import attach_error
 from common.locking import ConflictError
-from court_cms.casepage import _reason_choices
+from court_cms.casepage import reason_choices
 from court_cms.cases.models import Case
 from court_cms.cases.views import render_case
 from court_cms.errors import CourtError
@@ -44,7 +44,7 @@ def outcome(hearing_id):
     """Held, or adjourned with a reason, the side responsible and the new date."""
     hearing = db.session.get(Hearing, hearing_id) or abort(404)
     form = OutcomeForm()
-    form.reason_id.choices = _reason_choices()
+    form.reason_id.choices = reason_choices()
     if form.validate_on_submit():
         try:
             if form.outcome.data == "HELD":

@@ -1,19 +1,10 @@
-"""Forms of orders, sentences and appeals."""
+"""Forms of orders: bail, remand, warrants, and their end."""
 
 from flask_wtf import FlaskForm
-from wtforms import (
-    BooleanField,
-    DateField,
-    DecimalField,
-    HiddenField,
-    IntegerField,
-    SelectField,
-    StringField,
-    TextAreaField,
-)
+from wtforms import DateField, DecimalField, HiddenField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
-from court_cms.orders.models import ORDER_KINDS, SENTENCE_KINDS
+from court_cms.orders.models import ORDER_KINDS
 
 
 class OrderForm(FlaskForm):
@@ -36,37 +27,11 @@ class OrderForm(FlaskForm):
     )
 
 
-class SentenceForm(FlaskForm):
-    """The sentence on a convicted charge."""
+class EndOrderForm(FlaskForm):
+    """The end of an order: warrant executed or cancelled, remand or bail ended."""
 
-    charge_id = HiddenField(validators=[DataRequired()])
-    kind = SelectField(
-        "Sentence",
-        choices=[("", "Choose…"), *SENTENCE_KINDS.items()],
-        validators=[DataRequired("Choose the kind of sentence.")],
+    version = HiddenField()
+    ended_on = DateField("Ended on", validators=[DataRequired("Give the date the order ended.")])
+    reason = StringField(
+        "Reason", validators=[DataRequired("Give the reason the order ends."), Length(max=255)]
     )
-    imposed_on = DateField(
-        "Imposed on", validators=[DataRequired("Give the date of the sentence.")]
-    )
-    start_on = DateField("Starts on", validators=[Optional()])
-    years = IntegerField("Years", default=0, validators=[Optional(), NumberRange(min=0, max=99)])
-    months = IntegerField("Months", default=0, validators=[Optional(), NumberRange(min=0, max=11)])
-    days = IntegerField("Days", default=0, validators=[Optional(), NumberRange(min=0, max=365)])
-    life = BooleanField("Life imprisonment")
-    consecutive_to_id = SelectField(
-        "Consecutive to", coerce=int, choices=[(0, "Concurrent")], validate_choice=False
-    )
-    fine_amount = DecimalField("Fine (BZ$)", places=2, validators=[Optional(), NumberRange(min=0)])
-    note = StringField("Note", validators=[Length(max=500)])
-
-
-class AppealForm(FlaskForm):
-    """An appeal lodged by a defendant."""
-
-    party_id = SelectField(
-        "Appellant", coerce=int, validators=[DataRequired("Choose the appellant.")]
-    )
-    lodged_on = DateField(
-        "Lodged on", validators=[DataRequired("Give the date the appeal was lodged.")]
-    )
-    grounds = TextAreaField("Grounds", validators=[Length(max=1000)])

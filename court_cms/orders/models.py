@@ -68,6 +68,8 @@ class Sentence(Audited, Versioned, Timestamped, db.Model):
     life = db.Column(db.Boolean, nullable=False, default=False)
     consecutive_to_id = db.Column(db.Integer, db.ForeignKey("court_sentence.id"), nullable=True)
     fine_amount = db.Column(db.Numeric(12, 2), nullable=True)
+    community_hours = db.Column(db.Integer, nullable=True)
+    suspended_for_months = db.Column(db.Integer, nullable=True)
     note = db.Column(db.String(500), nullable=False, default="")
     recorded_by_id = db.Column(db.Integer, db.ForeignKey("common_user.id"), nullable=True)
 
@@ -80,6 +82,24 @@ class Sentence(Audited, Versioned, Timestamped, db.Model):
             return "life"
         parts = [(self.years, "year"), (self.months, "month"), (self.days, "day")]
         return ", ".join(f"{n} {w}{'s' if n != 1 else ''}" for n, w in parts if n) or "—"
+
+    @property
+    def summary(self):
+        """The sentence as the case page and registers write it."""
+        if self.kind == "CUSTODIAL":
+            runs = "consecutive" if self.consecutive_to_id else "concurrent"
+            start = f", from {self.start_on:%d %b %Y}" if self.start_on else ""
+            return f"Imprisonment, {self.term_label} ({runs}{start})"
+        if self.kind == "FINE":
+            default = f"; in default {self.term_label}" if self.term_label != "—" else ""
+            return f"Fine of BZ$ {self.fine_amount:,.2f}{default}"
+        if self.kind == "SUSPENDED":
+            return (
+                f"Imprisonment, {self.term_label}, suspended for {self.suspended_for_months} months"
+            )
+        if self.kind == "COMMUNITY":
+            return f"Community service, {self.community_hours} hours"
+        return f"Probation, {self.term_label}"
 
 
 class Appeal(Audited, Versioned, Timestamped, db.Model):
@@ -95,6 +115,7 @@ class Appeal(Audited, Versioned, Timestamped, db.Model):
     grounds = db.Column(db.String(1000), nullable=False, default="")
     outcome = db.Column(db.String(12), nullable=True)
     outcome_on = db.Column(db.Date, nullable=True)
+    outcome_note = db.Column(db.String(500), nullable=False, default="")
 
     case = db.relationship("Case")
     party = db.relationship("Party")

@@ -1,12 +1,13 @@
-"""Orders, sentences and appeals: what may be ordered, and the alarms on expired remands."""
+"""Orders (bail, remand, warrants): what may be ordered, their end, and the alarms on expiry."""
 
 from datetime import date, timedelta
 
 from sqlalchemy import select
 
 from common.extensions import db
+from common.locking import check_version
 from court_cms.errors import CourtError
-from court_cms.orders.models import ORDER_KINDS, SENTENCE_KINDS, Appeal, CourtOrder, Sentence
+from court_cms.orders.models import ORDER_KINDS, CourtOrder
 from court_cms.settings import setting
 
 NEEDS_EXPIRY = {"REMAND", "WARRANT_ARREST", "WARRANT_PRODUCTION"}
@@ -101,107 +102,33 @@ def remands_due(today=None):
     ).all()
 
 
-def record_sentence(charge, data, user_id=None, today=None):
-    """Sentence a convicted charge; imprisonment needs a term (or life) and a start date."""
+def expired_warrants(today=None):
+    """Open warrants (arrest, production) past their expiry: to be renewed or cancelled."""
     today = today or date.today()
-    if charge.disposition != "CONVICTED":
-        raise CourtError("Only a charge with a conviction can be sentenced.")
-    kind = data.get("kind")
-    if kind not in SENTENCE_KINDS:
-        raise CourtError("Choose the kind of sentence.", "kind")
-    imposed = data["imposed_on"]
-    if imposed < charge.disposition_on or imposed > today:
-        raise CourtError("The sentence date must fall between conviction and today.", "imposed_on")
-    years, months, days = (int(data.get(k) or 0) for k in ("years", "months", "days"))
-    life = bool(data.get("life"))
-    if min(years, months, days) < 0:
-        raise CourtError("Years, months and days cannot be negative.", "years")
-    if kind in ("CUSTODIAL", "SUSPENDED", "PROBATION", "COMMUNITY") and not (
-        life or years or months or days
-    ):
-        raise CourtError(
-            "Give the term (years, months, days) — or tick life imprisonment.", "years"
-        )
-    if life and kind != "CUSTODIAL":
-        raise CourtError("Only imprisonment can be for life.", "life")
-    if kind == "FINE" and not data.get("fine_amount"):
-        raise CourtError("Give the amount of the fine.", "fine_amount")
-    start = data.get("start_on") or imposed
-    consecutive = _consecutive_target(charge, data.get("consecutive_to_id"))
-    sentence = Sentence(
-        charge_id=charge.id,
-        kind=kind,
-        imposed_on=imposed,
-        start_on=start if kind == "CUSTODIAL" else None,
-        years=years,
-        months=months,
-        days=days,
-        life=life,
-        consecutive_to_id=consecutive.id if consecutive else None,
-        fine_amount=data.get("fine_amount"),
-        note=(data.get("note") or "").strip(),
-        recorded_by_id=user_id,
-    )
-    db.session.add(sentence)
-    db.session.flush()
-    return sentence
-
-
-def _consecutive_target(charge, sentence_id):
-    if not sentence_id:
-        return None
-    target = db.session.get(Sentence, sentence_id)
-    if target is None or target.kind != "CUSTODIAL" or target.charge.party_id != charge.party_id:
-        raise CourtError(
-            "A sentence can only run consecutively to another prison sentence of the same "
-            "defendant.",
-            "consecutive_to_id",
-        )
-    return target
-
-
-def sentences_of(party):
-    """Sentences passed on a defendant's charges."""
-    ids = [c.id for c in party.charges]
-    if not ids:
-        return []
     return db.session.scalars(
-        select(Sentence).where(Sentence.charge_id.in_(ids)).order_by(Sentence.id)
+        select(CourtOrder)
+        .where(
+            CourtOrder.kind.in_(("WARRANT_ARREST", "WARRANT_PRODUCTION")),
+            CourtOrder.ended_on.is_(None),
+            CourtOrder.expires_on < today,
+        )
+        .order_by(CourtOrder.expires_on)
     ).all()
 
 
-def appeal_deadline(party):
-    """Last day to lodge an appeal: the configured days after the latest sentence."""
-    sentences = sentences_of(party)
-    base = max((s.imposed_on for s in sentences), default=None)
-    if base is None:
-        base = max(
-            (c.disposition_on for c in party.charges if c.disposition == "CONVICTED"), default=None
-        )
-    return base + timedelta(days=setting("COURT_APPEAL_DAYS")) if base else None
-
-
-def lodge_appeal(case, party, lodged_on, grounds, today=None):
-    """Record an appeal; lodging after the deadline is refused (leave is a separate order)."""
-    today = today or date.today()
-    deadline = appeal_deadline(party)
-    if deadline is None:
-        raise CourtError("There is no conviction of this defendant to appeal against.")
-    if lodged_on > today:
-        raise CourtError("The lodging date cannot be in the future.", "lodged_on")
-    if lodged_on > deadline:
+def end_order(order, on, reason, version, today=None):
+    """End an order (warrant executed, remand ended, bail revoked); the order itself is kept."""
+    check_version(order, version, f"The {order.kind_label.lower()}")
+    if order.ended_on is not None:
+        raise CourtError("This order has already ended.")
+    if not (reason or "").strip():
+        raise CourtError("Give the reason the order ends (executed, cancelled, …).", "reason")
+    if on is None or on < order.made_on or on > (today or date.today()):
         raise CourtError(
-            f"The appeal is out of time: the deadline was {deadline:%d %b %Y}. An appeal out "
-            "of time needs leave of the court first.",
-            "lodged_on",
+            f"The date must fall between the order ({order.made_on:%d %b %Y}) and today.",
+            "ended_on",
         )
-    appeal = Appeal(
-        case_id=case.id,
-        party_id=party.id,
-        lodged_on=lodged_on,
-        deadline_on=deadline,
-        grounds=grounds.strip(),
-    )
-    db.session.add(appeal)
+    order.ended_on = on
+    order.ended_reason = reason.strip()
     db.session.flush()
-    return appeal
+    return order

@@ -1,22 +1,26 @@
-"""Thin views: orders, sentences and appeals recorded from the case page."""
+"""Thin views: orders recorded from the case page, and their end."""
 
 from flask import abort, flash, redirect, url_for
 from flask_login import current_user
 
 from common.extensions import db
 from common.formerrors import attach_error
-from court_cms.cases.models import Case, Charge, Party
+from common.locking import ConflictError
+from court_cms.cases.models import Case, Party
 from court_cms.cases.views import render_case
 from court_cms.errors import CourtError
 from court_cms.orders import services
-from court_cms.orders.forms import AppealForm, OrderForm, SentenceForm
+from court_cms.orders.forms import EndOrderForm, OrderForm
+from court_cms.orders.models import CourtOrder
 
 
-def _defendants(case):
+def defendant_choices(case):
+    """(id, name) of the case's defendants, after a blank choice."""
     return [(0, "Choose…"), *((p.id, p.name) for p in case.defendants)]
 
 
-def _done(case, message):
+def done(case, message):
+    """Commit the action and go back to the case page with a message."""
     db.session.commit()
     flash(message, "success")
     return redirect(url_for("cases.detail", case_id=case.id))
@@ -26,7 +30,7 @@ def new_order(case_id):
     """Bail, remand, warrants."""
     case = db.session.get(Case, case_id) or abort(404)
     form = OrderForm()
-    form.party_id.choices = _defendants(case)
+    form.party_id.choices = defendant_choices(case)
     if form.validate_on_submit():
         try:
             order = services.make_order(
@@ -36,42 +40,23 @@ def new_order(case_id):
             db.session.rollback()
             attach_error(form, exc)
         else:
-            return _done(case, f"{order.kind_label} recorded.")
+            return done(case, f"{order.kind_label} recorded.")
     return render_case(db.session.get(Case, case_id), order_form=form), 422
 
 
-def new_sentence(case_id):
-    """Sentence on a convicted charge."""
-    case = db.session.get(Case, case_id) or abort(404)
-    form = SentenceForm()
-    charge = db.session.get(Charge, int(form.charge_id.data or 0))
-    if charge is None or charge.party.case_id != case.id:
+def end_order(case_id, order_id):
+    """A warrant executed or cancelled, a remand or bail ended."""
+    order = db.session.get(CourtOrder, order_id) or abort(404)
+    if order.case_id != case_id:
         abort(404)
+    form = EndOrderForm()
     if form.validate_on_submit():
         try:
-            services.record_sentence(charge, form.data, current_user.id)
-        except CourtError as exc:
+            services.end_order(order, form.ended_on.data, form.reason.data, form.version.data)
+        except (CourtError, ConflictError) as exc:
             db.session.rollback()
             attach_error(form, exc)
         else:
-            return _done(case, f"Sentence on count {charge.count_number} recorded.")
-    return render_case(db.session.get(Case, case_id), sentence_form=form), 422
-
-
-def new_appeal(case_id):
-    """An appeal lodged, checked against the deadline."""
-    case = db.session.get(Case, case_id) or abort(404)
-    form = AppealForm()
-    form.party_id.choices = _defendants(case)
-    if form.validate_on_submit():
-        party = db.session.get(Party, form.party_id.data)
-        try:
-            if party is None or party.case_id != case.id:
-                raise CourtError("Choose a defendant of this case.", "party_id")
-            services.lodge_appeal(case, party, form.lodged_on.data, form.grounds.data or "")
-        except CourtError as exc:
-            db.session.rollback()
-            attach_error(form, exc)
-        else:
-            return _done(case, "Appeal recorded.")
-    return render_case(db.session.get(Case, case_id), appeal_form=form), 422
+            return done(order.case, f"{order.kind_label} ended.")
+    order = db.session.get(CourtOrder, order_id)
+    return render_case(order.case, end_form=form, end_order_id=order.id), 422

@@ -98,11 +98,23 @@ def measures(period, court_id=None, as_of=None):
 
 
 def yearly_flow(court_id=None, years=10, today=None):
-    """(year labels, filed per year, disposed per year, pending at each year end) for charts."""
+    """Per year: filed, disposed, pending at year end, M2 clearance rate and CEPEJ days."""
     today = today or date.today()
     cases = case_facts(court_id)
     labels = list(range(today.year - years + 1, today.year + 1))
-    filed = [sum(1 for c in cases if c.filed_on.year == y) for y in labels]
-    disposed = [sum(1 for c in cases if c.disposed_on and c.disposed_on.year == y) for y in labels]
-    pending = [sum(1 for c in cases if c.pending_on(min(date(y, 12, 31), today))) for y in labels]
-    return [str(y) for y in labels], filed, disposed, pending
+    flow = {"labels": [str(y) for y in labels], "filed": [], "disposed": [], "pending": []}
+    flow.update(clearance=[], disposition_time=[])
+    for year in labels:
+        period = m.Period(date(year, 1, 1), min(date(year, 12, 31), today))
+        clearance = m.clearance_rate(cases, period)
+        cepej = m.disposition_time(cases, period)
+        flow["filed"].append(clearance.incoming)
+        flow["disposed"].append(clearance.outgoing)
+        flow["pending"].append(cepej.pending_at_end)
+        flow["clearance"].append(_rounded(clearance.rate))
+        flow["disposition_time"].append(_rounded(cepej.days))
+    return flow
+
+
+def _rounded(value):
+    return None if value is None else round(value, 1)

@@ -6,6 +6,7 @@ from flask import render_template, request
 
 from court_cms.cases.views import court_choices
 from court_cms.metrics.measures import Period
+from court_cms.reference.models import SIDES
 from court_cms.statistics.services import measures, yearly_flow
 
 
@@ -28,13 +29,17 @@ def page():
     """Measures for a court (or all courts) and period, with charts."""
     period, note = _period()
     court_id = request.args.get("court", type=int)
-    labels, filed, disposed, pending = yearly_flow(court_id)
+    results = measures(period, court_id)
+    standards = results["time_to_disposition"].standards
     return render_template(
         "court_cms/statistics.html",
         period=period,
         note=note,
         court_id=court_id,
         courts=court_choices(),
-        results=measures(period, court_id),
-        flow={"labels": labels, "filed": filed, "disposed": disposed, "pending": pending},
+        results=results,
+        ttd_labels=[f"within {s.days} days" for s in standards],
+        ttd_percent=[round(s.within.percent or 0, 1) for s in standards],
+        side_labels=[SIDES.get(k, k.title()) for k in results["adjournments"].by_side],
+        flow=yearly_flow(court_id),
     )
