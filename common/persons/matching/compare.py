@@ -53,6 +53,7 @@ class PairLevels:
     given_freq: np.ndarray
     surname_freq: np.ndarray
     name_moved: np.ndarray | None = None  # the only name was written in the given-name field
+    district_freq: np.ndarray | None = None  # share of the population from the same district
 
 
 def _jw(a: np.ndarray, b: np.ndarray) -> np.ndarray:
@@ -329,4 +330,5 @@ def compare_pairs(t: RecordTable, i: np.ndarray, j: np.ndarray) -> PairLevels:
         surname_freq=surname_freq,
         id_typo=id_typo,
         name_moved=moved,
+        district_freq=t.district_freq[i],
     )

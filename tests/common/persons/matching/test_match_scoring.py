@@ -170,3 +170,27 @@ def test_only_name_that_is_no_surname_of_the_other_still_differs():
     c = MODEL.score(lone, person("b", given="Juan", surname="Coc"))
     assert item(c, "given_name").text.startswith("given names differ")
     assert not [i for i in c.explanation if i.field == "surname"]
+
+
+def test_term_frequency_a_small_district_or_birthplace_weighs_more():
+    from collections import Counter
+
+    from common.persons.matching.table import TermFrequencies
+
+    places = Counter({"CY": 9_000, "TOL": 100, "drewsteignton": 2})
+    tf = TermFrequencies(total=10_000, districts=places)
+    model = MatchModel(tf=tf)
+    cayo = model.score(person("a"), person("b"))
+    toledo = model.score(person("a", district="Toledo"), person("b", district="Punta Gorda"))
+    assert item(toledo, "district").text == "same district"
+    assert item(toledo, "district").weight > item(cayo, "district").weight
+    # an old register's place of birth, one of thousands: strong evidence
+    rare = model.score(person("a", district="Drewsteignton"), person("b", district="DREWSTEIGNTON"))
+    assert item(rare, "district").weight > item(toledo, "district").weight
+    again = MatchModel.from_json(model.to_json())
+    assert again.tf.districts == tf.districts
+    assert again.score(person("a"), person("b")).score == pytest.approx(cayo.score)
+    # without district counts (an older saved model) the default weight applies
+    plain = MatchModel(tf=TermFrequencies(total=10_000))
+    default = MODEL.weight_table["district"][0]
+    assert item(plain.score(person("a"), person("b")), "district").weight == pytest.approx(default)
