@@ -8,10 +8,11 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .normalise import NormalisedRecord
+from .normalise import DISTRICTS, NormalisedRecord
 from .text import sound_key
 
 GROUP_SLOTS = 4
+BELIZE_DISTRICTS = frozenset(DISTRICTS.values())
 SEX_CODES = {"M": 1, "F": 2}
 
 
@@ -152,9 +153,16 @@ class RecordTable:
             sur_f, giv_f = [0.0] * len(names), [0.0] * len(groups)
         # index -1 (missing) maps onto the appended trailing 0.0
         self.name_freq = np.asarray(sur_f + [0.0], dtype=np.float64)
+        # Belize's six districts keep their calibrated default weight; other places (an old
+        # register's place of birth) are weighted by how common they are
         district_f = tf.district_freq if self.has_tf else lambda _name: 0.0
         self.district_freq = np.fromiter(
-            (district_f(r.district) for r in self.records), dtype=np.float64, count=len(self.ids)
+            (
+                0.0 if r.district in BELIZE_DISTRICTS else district_f(r.district)
+                for r in self.records
+            ),
+            dtype=np.float64,
+            count=len(self.ids),
         )
         self.group_freq = np.asarray(giv_f + [0.0], dtype=np.float64)
 
