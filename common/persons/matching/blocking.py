@@ -14,7 +14,7 @@ DEFAULT_MAX_BLOCK = 250
 # Name-only keys (no date) are the widest; common name pairs are skipped sooner, and
 # they only pair records when at least one of the two has no date of birth (two known
 # dates that share no other key disagree, which the rules never auto-link anyway).
-KEY_CAPS = {"nn": 40, "ns": 40, "ng": 40, "aw": 40}
+KEY_CAPS = {"nn": 40, "ns": 40, "ng": 40, "aw": 40, "pw": 40}
 UNDATED_ONLY = frozenset({"nn", "ns", "ng", "aw"})
 
 
@@ -73,8 +73,18 @@ def _id_typo_keys(national_id: str, given_code: str, surname_codes: list[str]) -
     ]
 
 
-def blocking_keys(record: PersonRecord | NormalisedRecord) -> set[str]:
-    """Blocking keys of a record; two records are candidates when they share one."""
+def _place_keys(rec: NormalisedRecord, given_code: str, surname_codes: list[str]) -> list[str]:
+    """District (or place of birth) + any one name word: a garbled name and no usable date."""
+    if not rec.district:
+        return []
+    return [f"pw:{rec.district}:{code}" for code in {given_code, *surname_codes} if code]
+
+
+def blocking_keys(record: PersonRecord | NormalisedRecord, place_keys: bool = False) -> set[str]:
+    """Blocking keys of a record; two records are candidates when they share one.
+
+    place_keys adds district + name-word keys (batch de-duplication of old registers).
+    """
     rec = ensure_normalised(record)
     given_code = sound_key(rec.given_groups[0]) if rec.given_groups else ""
     surname_codes = [sound_key(s) for s in rec.surnames]
@@ -93,6 +103,8 @@ def blocking_keys(record: PersonRecord | NormalisedRecord) -> set[str]:
         keys += [f"aw:{rec.address}:{code}" for code in {given_code, *surname_codes} if code]
         if dob:
             keys.append(f"ad:{rec.address}:{dob}")
+    if place_keys:
+        keys += _place_keys(rec, given_code, surname_codes)
     for alias in rec.alias_names:
         if len(alias) >= 2:
             alias_codes = [sound_key(a) for a in alias[1:]]
@@ -101,7 +113,10 @@ def blocking_keys(record: PersonRecord | NormalisedRecord) -> set[str]:
 
 
 def key_rows(
-    records: Sequence[NormalisedRecord], max_block: int = DEFAULT_MAX_BLOCK, start: int = 0
+    records: Sequence[NormalisedRecord],
+    max_block: int = DEFAULT_MAX_BLOCK,
+    start: int = 0,
+    place_keys: bool = False,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(record index, key hash, signed size cap) for every blocking key of the records.
 
@@ -109,7 +124,7 @@ def key_rows(
     cap marks an undated-only key. Indexes start at `start`.
     """
     parts = [
-        _key_rows_chunk(records[a : a + KEY_CHUNK], max_block, start + a)
+        _key_rows_chunk(records[a : a + KEY_CHUNK], max_block, start + a, place_keys)
         for a in range(0, len(records), KEY_CHUNK)
     ]
     if not parts:
@@ -120,11 +135,11 @@ def key_rows(
 KEY_CHUNK = 20_000
 
 
-def _key_rows_chunk(records, max_block: int, start: int):
+def _key_rows_chunk(records, max_block: int, start: int, place_keys: bool = False):
     keys: list[str] = []
     counts = np.empty(len(records), dtype=np.int64)
     for n, rec in enumerate(records):
-        found = blocking_keys(rec)
+        found = blocking_keys(rec, place_keys)
         counts[n] = len(found)
         keys.extend(found)
     rec_idx = np.repeat(np.arange(start, start + len(records), dtype=np.int64), counts)
@@ -197,9 +212,10 @@ def candidate_pairs(
     records: Sequence[NormalisedRecord],
     max_block: int = DEFAULT_MAX_BLOCK,
     split_at: int | None = None,
+    place_keys: bool = False,
 ) -> np.ndarray:
     """Candidate pairs of a list of normalised records via their blocking keys."""
-    rec_idx, key_ids, caps = key_rows(records, max_block)
+    rec_idx, key_ids, caps = key_rows(records, max_block, place_keys=place_keys)
     return block_pairs(rec_idx, key_ids, caps, split_at=split_at, undated=undated_mask(records))
 
 

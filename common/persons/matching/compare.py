@@ -52,6 +52,8 @@ class PairLevels:
     id_typo: np.ndarray
     given_freq: np.ndarray
     surname_freq: np.ndarray
+    name_moved: np.ndarray | None = None  # the only name was written in the given-name field
+    district_freq: np.ndarray | None = None  # share of the population from the same district
 
 
 def _jw(a: np.ndarray, b: np.ndarray) -> np.ndarray:
@@ -179,6 +181,40 @@ def transposed_names(
     return exact
 
 
+def _lone_name_hits(t: RecordTable, i: np.ndarray, j: np.ndarray, todo: np.ndarray):
+    """(exact, alike) where record i's only name (given field) is one of j's surnames."""
+    lone = todo & (t.sur1_id[i] < 0) & (t.given_id[i] >= 0) & (t.sur1_id[j] >= 0)
+    exact = lone & ((t.given_id[i] == t.sur1_id[j]) | (t.given_id[i] == t.sur2_id[j]))
+    alike = np.zeros(len(i), dtype=bool)
+    rows = np.flatnonzero(lone & ~exact)
+    if rows.size:
+        long_enough = np.minimum(t.lens["given"][i[rows]], t.lens["sur1"][j[rows]]) >= MIN_FUZZY_LEN
+        rows = rows[long_enough]
+        alike[rows] = _jw(t.given[i[rows]], t.sur1[j[rows]]) >= FUZZY_NAME
+    return exact, alike
+
+
+def lone_name_as_surname(t: RecordTable, i: np.ndarray, j: np.ndarray, given: np.ndarray):
+    """Levels for a record whose only name, written as a given name, is the other's surname.
+
+    Returns (moved, surname level, frequency of the shared name): the given name then counts
+    as missing and the name is compared as a surname (a register line with only "Coc").
+    """
+    todo = given == DIFFERENT["given_name"]
+    ex_i, al_i = _lone_name_hits(t, i, j, todo)
+    ex_j, al_j = _lone_name_hits(t, j, i, todo & ~ex_i & ~al_i)
+    exact, alike = ex_i | ex_j, al_i | al_j
+    other_has_two = np.where(ex_i | al_i, t.sur2_id[j] >= 0, t.sur2_id[i] >= 0)
+    surname_level = np.where(
+        exact,
+        np.where(other_has_two, LEVELS["surname"].index("dropped"), 0),
+        LEVELS["surname"].index("fuzzy"),
+    )
+    lone_word = np.where(ex_i, t.given_id[i], t.given_id[j])
+    freq = np.where(exact, t.name_freq[lone_word], 0.0)
+    return exact | alike, surname_level, freq
+
+
 def middle_levels(t: RecordTable, i: np.ndarray, j: np.ndarray) -> np.ndarray:
     """Middle-name level per pair (exact, initial, missing, different)."""
     missing = (t.middle_id[i] < 0) | (t.middle_id[j] < 0)
@@ -263,8 +299,12 @@ def compare_pairs(t: RecordTable, i: np.ndarray, j: np.ndarray) -> PairLevels:
     transposed = transposed_names(t, i, j, given, surname)
     given = np.where(transposed, 0, given).astype(np.int8)
     surname = np.where(transposed, 0, surname).astype(np.int8)
+    moved, moved_level, moved_freq = lone_name_as_surname(t, i, j, given)
+    given = np.where(moved, MISSING["given_name"], given).astype(np.int8)
+    surname = np.where(moved, moved_level, surname).astype(np.int8)
     given_freq = t.group_freq[t.groups[i, 0]]
     surname_freq = np.where(transposed, t.name_freq[t.given_id[i]], surname_freq)
+    surname_freq = np.where(moved, moved_freq, surname_freq)
     suffix_a, suffix_b = t.suffix_id[i], t.suffix_id[j]
     id_level = national_id_levels(t, i, j)
     close = np.flatnonzero(id_level == LEVELS["national_id"].index("close"))
@@ -289,4 +329,6 @@ def compare_pairs(t: RecordTable, i: np.ndarray, j: np.ndarray) -> PairLevels:
         given_freq=given_freq,
         surname_freq=surname_freq,
         id_typo=id_typo,
+        name_moved=moved,
+        district_freq=t.district_freq[i],
     )

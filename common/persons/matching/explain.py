@@ -124,6 +124,9 @@ def explain_pair(t, pl, weights: dict, k: int, notes: list) -> list[ExplanationI
         text = _text(t, pl, name, level, k)
         if name == "given_name" and pl.transposed[k]:
             text = "given name and surname transposed, otherwise agree"
+        if name == "surname" and pl.name_moved is not None and pl.name_moved[k]:
+            alike = " is spelt like" if level == "fuzzy" else " is"
+            text = f"the only name, written as a given name,{alike} the surname"
         items.append(ExplanationItem(name, text, float(weights[name][k])))
     items.sort(key=lambda item: -abs(item.weight))
     return items + notes

@@ -17,7 +17,9 @@ Progress = Callable[[int, int], None] | None
 
 
 def _prepare(records, settings: MatchSettings, split_at=None):
-    normalised, pairs = prepare(records, settings.max_block, settings.workers, split_at)
+    normalised, pairs = prepare(
+        records, settings.max_block, settings.workers, split_at, settings.place_keys
+    )
     table = RecordTable(normalised, tf=TermFrequencies.from_records(normalised))
     return table, pairs
 

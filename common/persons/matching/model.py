@@ -49,7 +49,11 @@ DEFAULT_PARAMETERS: dict[str, dict[str, tuple[float, float]]] = {
         "different": (0.02, 0.999989),
     },
 }
-TF_LEVELS = {"given_name": ("exact", "nickname"), "surname": ("all", "dropped", "one_differs")}
+TF_LEVELS = {
+    "given_name": ("exact", "nickname"),
+    "surname": ("all", "dropped", "one_differs"),
+    "district": ("agree",),
+}
 TRANSPOSITION_PENALTY = -1.0
 TF_FLOOR = 1e-4
 TF_PSEUDO_RECORDS = 1000.0  # small populations lean on the level's u, large ones on counts
@@ -113,8 +117,14 @@ class MatchModel:
         out = {name: self.weight_table[name][pl.levels[name]] for name in FIELDS}
         if table.has_tf:
             share = table.tf_total / (table.tf_total + TF_PSEUDO_RECORDS)
-            for name, freq in (("given_name", pl.given_freq), ("surname", pl.surname_freq)):
-                out[name] = self._tf_adjust(name, pl.levels[name], freq, out[name], share)
+            tf_fields = (
+                ("given_name", pl.given_freq),
+                ("surname", pl.surname_freq),
+                ("district", pl.district_freq),
+            )
+            for name, freq in tf_fields:
+                if freq is not None:
+                    out[name] = self._tf_adjust(name, pl.levels[name], freq, out[name], share)
         out["given_name"] = out["given_name"] + np.where(pl.transposed, TRANSPOSITION_PENALTY, 0.0)
         return out
 
@@ -195,6 +205,7 @@ class MatchModel:
                 "total": tf.total,
                 "surnames": dict(tf.surnames.most_common(TF_KEEP)),
                 "given": dict(tf.given.most_common(TF_KEEP)),
+                "districts": dict(tf.districts.most_common(TF_KEEP)),
             },
         }
         return json.dumps(data, indent=1, sort_keys=True)
@@ -209,6 +220,7 @@ class MatchModel:
             Counter(tfd.get("surnames", {})),
             Counter(tfd.get("given", {})),
             int(tfd.get("total", 0)),
+            Counter(tfd.get("districts", {})),
         )
         return cls(
             params,

@@ -22,19 +22,25 @@ def _bounds(total: int, parts: int) -> list[tuple[int, int]]:
 def _prepare_chunk(bounds: tuple[int, int]):
     start, end = bounds
     normalised = [ensure_normalised(r) for r in _STATE["records"][start:end]]
-    return (normalised, *key_rows(normalised, _STATE["max_block"], start))
+    return (normalised, *key_rows(normalised, _STATE["max_block"], start, _STATE["place_keys"]))
 
 
 def _pool(workers: int):
     return multiprocessing.get_context("fork").Pool(workers)
 
 
-def prepare(records, max_block: int, workers: int = 1, split_at: int | None = None):
+def prepare(
+    records,
+    max_block: int,
+    workers: int = 1,
+    split_at: int | None = None,
+    place_keys: bool = False,
+):
     """Normalised records and their candidate pairs, in `workers` processes if asked."""
     if workers <= 1 or len(records) < MIN_PARALLEL_RECORDS:
-        parts = [_prepare_chunk_local(records, max_block)]
+        parts = [_prepare_chunk_local(records, max_block, place_keys)]
     else:
-        _STATE.update(records=records, max_block=max_block)
+        _STATE.update(records=records, max_block=max_block, place_keys=place_keys)
         try:
             with _pool(workers) as pool:
                 parts = pool.map(_prepare_chunk, _bounds(len(records), workers * 2))
@@ -46,9 +52,9 @@ def prepare(records, max_block: int, workers: int = 1, split_at: int | None = No
     return normalised, pairs
 
 
-def _prepare_chunk_local(records, max_block: int):
+def _prepare_chunk_local(records, max_block: int, place_keys: bool = False):
     normalised = [ensure_normalised(r) for r in records]
-    return (normalised, *key_rows(normalised, max_block))
+    return (normalised, *key_rows(normalised, max_block, place_keys=place_keys))
 
 
 def _score_chunk(bounds: tuple[int, int]):

@@ -18,6 +18,7 @@ PROFILES = {
         "given_conflict_cap": "match",
         "cluster_conflicts": "hard",
         "cluster_min_score": -5.0,
+        "place_keys": True,
     },
 }
 
@@ -45,6 +46,8 @@ class MatchSettings:
     # which conflicts keep two records out of one dedupe cluster: "all" rules, or only the
     # "hard" ones (those capped at `new`, e.g. Jr/Sr)
     cluster_conflicts: str = "all"
+    # extra candidates: same district (or place of birth) + any one name word, blocks <= 40
+    place_keys: bool = False
     workers: int = 1  # >1: batch link/dedupe fork that many processes (Linux/macOS)
 
     def __post_init__(self) -> None:

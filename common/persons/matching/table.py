@@ -8,20 +8,22 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .normalise import NormalisedRecord
+from .normalise import DISTRICTS, NormalisedRecord
 from .text import sound_key
 
 GROUP_SLOTS = 4
+BELIZE_DISTRICTS = frozenset(DISTRICTS.values())
 SEX_CODES = {"M": 1, "F": 2}
 
 
 @dataclass
 class TermFrequencies:
-    """How often each surname and given-name group occurs in a population."""
+    """How often each surname, given-name group and district occurs in a population."""
 
     surnames: Counter = field(default_factory=Counter)
     given: Counter = field(default_factory=Counter)
     total: int = 0
+    districts: Counter = field(default_factory=Counter)
 
     def add(self, rec: NormalisedRecord, sign: int = 1) -> None:
         """Count (or with sign=-1 uncount) one record."""
@@ -29,6 +31,8 @@ class TermFrequencies:
             self.surnames[s] += sign
         if rec.given_groups:
             self.given[rec.given_groups[0]] += sign
+        if rec.district:
+            self.districts[rec.district] += sign
         self.total += sign
 
     @classmethod
@@ -36,17 +40,24 @@ class TermFrequencies:
         """Term frequencies of a list of records."""
         surnames: Counter = Counter()
         given: Counter = Counter()
+        districts: Counter = Counter()
         total = 0
         for rec in records:
             surnames.update(set(rec.surnames))
             if rec.given_groups:
                 given[rec.given_groups[0]] += 1
+            if rec.district:
+                districts[rec.district] += 1
             total += 1
-        return cls(surnames, given, total)
+        return cls(surnames, given, total, districts)
 
     def surname_freq(self, name: str) -> float:
         """Share of records carrying this surname (0 when unknown)."""
         return self.surnames.get(name, 0) / self.total if self.total else 0.0
+
+    def district_freq(self, name: str) -> float:
+        """Share of records from this district or place of birth (0 when unknown)."""
+        return self.districts.get(name, 0) / self.total if self.total else 0.0
 
     def given_freq(self, name: str) -> float:
         """Share of records whose given name falls in this group (0 when unknown)."""
@@ -142,6 +153,17 @@ class RecordTable:
             sur_f, giv_f = [0.0] * len(names), [0.0] * len(groups)
         # index -1 (missing) maps onto the appended trailing 0.0
         self.name_freq = np.asarray(sur_f + [0.0], dtype=np.float64)
+        # Belize's six districts keep their calibrated default weight; other places (an old
+        # register's place of birth) are weighted by how common they are
+        district_f = tf.district_freq if self.has_tf else lambda _name: 0.0
+        self.district_freq = np.fromiter(
+            (
+                0.0 if r.district in BELIZE_DISTRICTS else district_f(r.district)
+                for r in self.records
+            ),
+            dtype=np.float64,
+            count=len(self.ids),
+        )
         self.group_freq = np.asarray(giv_f + [0.0], dtype=np.float64)
 
     def __len__(self) -> int:

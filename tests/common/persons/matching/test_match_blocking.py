@@ -69,3 +69,38 @@ def test_same_address_and_a_name_word_make_candidates():
     c = PersonRecord("3", "Ana", "", "Pop", None, address="12 Pickstock St, Belize City")
     assert shares_key(a, b)
     assert not shares_key(a, c)
+
+
+def test_place_keys_find_a_one_name_undated_line_only_when_asked():
+    # an old register line: only "Pope" in the given-name column, no date, place of birth
+    full = PersonRecord("1", "Thomas", "", "Pope", D(1501, 1, 1), district="Cayo")
+    one_name = PersonRecord("2", "Pope", "", "", None, district="Cayo")
+    elsewhere = PersonRecord("3", "Pope", "", "", None, district="Toledo")
+    assert not shares_key(full, one_name)
+    place = blocking_keys(full, place_keys=True) & blocking_keys(one_name, place_keys=True)
+    assert place and all(k.startswith("pw:CY:") for k in place)
+    assert not blocking_keys(full, place_keys=True) & blocking_keys(elsewhere, place_keys=True)
+    recs = normalise_all([full, one_name, elsewhere])
+    assert len(candidate_pairs(recs)) == 0
+    assert candidate_pairs(recs, place_keys=True).tolist() == [[0, 1]]
+
+
+def test_place_keys_skip_a_district_full_of_the_same_name():
+    people = [PersonRecord(str(k), "Maria", "", "", None, district="Cayo") for k in range(41)]
+    assert len(candidate_pairs(normalise_all(people), place_keys=True)) == 0
+    assert len(candidate_pairs(normalise_all(people[:3]), place_keys=True)) == 3
+
+
+def test_only_the_archive_profile_uses_place_keys():
+    from common.persons.matching import MatchSettings, dedupe
+
+    assert not MatchSettings().place_keys
+    assert MatchSettings.profile("archive").place_keys
+    records = [
+        PersonRecord("1", "Thomas", "", "Pope", D(1501, 1, 1), "M", district="Cayo"),
+        PersonRecord("2", "Thomas", "", "Pope", D(1501, 1, 1), "M", district="Cayo"),
+        PersonRecord("3", "Pope", "", "", None, district="Cayo"),
+    ]
+    # a candidate is not a link: the one-name line stays apart even in the archive profile
+    clusters = dedupe(records, settings=MatchSettings.profile("archive"))
+    assert clusters["1"] == clusters["2"] != clusters["3"]

@@ -142,3 +142,61 @@ def test_model_json_round_trip():
     a, b = person("a"), person("b", dob=D(1985, 4, 3))
     assert again.score(a, b).score == pytest.approx(model.score(a, b).score)
     assert again.trained
+
+
+def test_only_name_written_as_given_name_is_compared_with_the_surname():
+    # a register line with only "Coc", in the given-name column
+    lone = person("a", given="Coc", surname="", dob=D(1990, 1, 2), sex="F")
+    full = person("b", given="Maria", surname="Coc", dob=D(1990, 1, 2), sex="F")
+    c = MODEL.score(lone, full)
+    sur = item(c, "surname")
+    assert sur.text == "the only name, written as a given name, is the surname"
+    assert sur.weight > 0
+    assert not [i for i in c.explanation if i.field == "given_name"]  # given name unknown
+    assert not [i for i in c.explanation if i.field == "rule"]
+    assert MODEL.score(full, lone).score == pytest.approx(c.score)
+
+
+def test_only_name_against_a_double_surname_or_a_misspelling():
+    lone = person("a", given="Lopez", surname="", dob=None)
+    double = MODEL.score(lone, person("b", given="Juan", surname="García López", dob=None))
+    assert item(double, "surname").weight == pytest.approx(MODEL.weight_table["surname"][1])
+    typo = MODEL.score(person("c", given="Friessen", surname=""), person("d", surname="Friesen"))
+    assert item(typo, "surname").text.endswith("is spelt like the surname")
+
+
+def test_only_name_that_is_no_surname_of_the_other_still_differs():
+    lone = person("a", given="Pedro", surname="")
+    c = MODEL.score(lone, person("b", given="Juan", surname="Coc"))
+    assert item(c, "given_name").text.startswith("given names differ")
+    assert not [i for i in c.explanation if i.field == "surname"]
+
+
+def test_term_frequency_a_rare_place_of_birth_weighs_more_belize_districts_do_not():
+    from collections import Counter
+
+    from common.persons.matching.table import TermFrequencies
+
+    places = Counter({"CY": 9_000, "TOL": 100, "london": 3_000, "drewsteignton": 2})
+    model = MatchModel(tf=TermFrequencies(total=10_000, districts=places))
+    default = MODEL.weight_table["district"][0]
+    # the six districts keep their calibrated weight, however the index is spread
+    cayo = model.score(person("a"), person("b"))
+    toledo = model.score(person("a", district="Toledo"), person("b", district="Punta Gorda"))
+    assert item(toledo, "district").text == "same district"
+    assert item(cayo, "district").weight == pytest.approx(default)
+    assert item(toledo, "district").weight == pytest.approx(default)
+    # an old register's place of birth: one of thousands says more than a big city
+    london = model.score(person("a", district="London"), person("b", district="london"))
+    rare = model.score(person("a", district="Drewsteignton"), person("b", district="DREWSTEIGNTON"))
+    assert item(rare, "district").weight > default > item(london, "district").weight
+    again = MatchModel.from_json(model.to_json())
+    assert again.tf.districts == places
+    again_rare = again.score(
+        person("a", district="drewsteignton"), person("b", district="drewsteignton")
+    )
+    assert again_rare.score == pytest.approx(rare.score)
+    # without district counts (an older saved model) the default weight applies
+    plain = MatchModel(tf=TermFrequencies(total=10_000))
+    same = plain.score(person("a", district="London"), person("b", district="London"))
+    assert item(same, "district").weight == pytest.approx(default)
