@@ -184,7 +184,7 @@ def _validate_feeds_of(client, base, token):
 
 def test_datasets_validate_against_the_published_data_package(app, client):
     from court_cms.cases.models import Charge
-    from court_cms.orders.services import record_sentence
+    from court_cms.sentences.services import record_sentence
     from prison_ims.admissions.models import Admission
     from prison_ims.releases.services import record_release
     from tests.prison_ims.helpers import admit
