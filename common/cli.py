@@ -91,10 +91,11 @@ def _register_subcommands():
     from common.audit.cli import audit
     from common.demo.cli import demo
     from common.identity.cli import users
+    from common.imports.cli import import_command
     from common.persons.cli import persons
     from prison_ims.sentencing.cli import prison
 
-    for command in (audit, demo, users, persons, prison):
+    for command in (audit, demo, users, persons, prison, import_command):
         main.add_command(command)
 
 
