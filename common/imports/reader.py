@@ -4,6 +4,7 @@ import csv
 import io
 import re
 import zipfile
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -94,14 +95,23 @@ def blank(cells):
     return all(c is None for c in cells)
 
 
+def sniff_delimiter(sample):
+    """The delimiter giving most rows the same, largest number of columns (title rows aside)."""
+    lines = sample.splitlines()[:-1] or sample.splitlines()
+
+    def score(delimiter):
+        widths = Counter(len(r) for r in csv.reader(lines, delimiter=delimiter) if any(r))
+        width, rows = max(widths.items(), key=lambda wr: (wr[1] * (wr[0] > 1), wr[0]))
+        return (rows * (width > 1), width)
+
+    return max(CSV_DELIMITERS, key=score) if any(lines) else ","
+
+
 def csv_rows(data):
     """(row number, cleaned cells) of a CSV file, delimiter sniffed."""
     text = decode_text(data)
-    try:
-        dialect = csv.Sniffer().sniff(text[:8192], delimiters=CSV_DELIMITERS)
-    except csv.Error:
-        dialect = csv.excel
-    for number, cells in enumerate(csv.reader(io.StringIO(text), dialect), start=1):
+    delimiter = sniff_delimiter(text[:16384])
+    for number, cells in enumerate(csv.reader(io.StringIO(text), delimiter=delimiter), start=1):
         yield number, [clean(c) for c in cells]
 
 
