@@ -104,3 +104,26 @@ def test_a_service_refusal_on_one_row_leaves_the_database_as_it_was(app):
         assert result.status == "FAILED"
         assert any("future" in p["problem"] for p in result.problems)
         assert count(Admission) == 0 and count(Person) == 0
+
+
+def test_a_changed_status_or_a_new_release_is_an_update_through_the_service(app):
+    with app.app_context():
+        from common.imports.samples import INMATE_ROWS, inmates_xlsx
+
+        run("prison", "inmates", "x.xlsx", data=inmates_xlsx())
+        db.session.commit()
+        rows = [list(r) if r else r for r in INMATE_ROWS]
+        rows[3][8] = "Sentenced"  # Núñez: remand -> sentenced
+        rows[4][10] = "2020-01-10"  # Young released
+        result = run("prison", "inmates", "x.xlsx", data=inmates_xlsx(rows))
+        db.session.commit()
+        assert (result.created, result.updated, result.skipped) == (0, 2, 4), result.problems
+        nunez = db.session.scalar(
+            select(Admission).where(Admission.authority_reference == "Register 2019/003")
+        )
+        assert nunez.legal_status == "SENTENCED"
+        assert [c.to_status for c in nunez.status_changes] == ["REMAND", "SENTENCED"]
+        young = db.session.scalar(
+            select(Admission).where(Admission.authority_reference == "Register 2019/004")
+        )
+        assert not in_custody(current_state(young.id))
