@@ -55,3 +55,17 @@ def test_a_changed_next_date_is_an_update(app):
         db.session.commit()
         assert (result.created, result.updated, result.skipped) == (0, 1, 3)
         assert count(Hearing) == 3
+
+
+def test_a_defendant_already_in_the_prison_register_is_linked_to_the_same_person(app):
+    with app.app_context():
+        from prison_ims.admissions.models import Admission
+
+        run("prison", "inmates", "inmates_register.xlsx")
+        result = run("court", "cases", "court_register.csv")
+        db.session.commit()
+        assert result.linked >= 1
+        case = db.session.scalar(select(Case).where(Case.case_number == "MCBZ-CR-2019-0101"))
+        pena = next(p for p in case.defendants if p.record.surname == "Peña")
+        prison_persons = set(db.session.scalars(select(Admission.person_id)))
+        assert pena.person_id in prison_persons

@@ -69,6 +69,8 @@ def test_upload_dry_run_confirm_and_download(app, client, login_as):
     assert confirm.status_code == 302
     assert "Imported" in client.get(confirm.headers["Location"]).get_data(as_text=True)
     assert admissions(app) == 6
+    reused = client.get(mapping_url + "&saved=BCP+2019+layout").get_data(as_text=True)
+    assert "BCP 2019 layout</a>" in reused
     with app.app_context():
         assert db.session.scalar(select(ImportMapping.name)) == "BCP 2019 layout"
         runs = db.session.scalars(select(ImportRun).order_by(ImportRun.id)).all()
