@@ -111,3 +111,10 @@ def test_court_registrar_imports_the_case_register(app, client, login_as):
 def test_other_roles_get_403(client, login_as, role, url):
     login_as(role)
     assert client.get(url).status_code == 403
+
+
+def test_the_start_page_links_to_the_imports_a_role_may_run(client, login_as):
+    login_as("court_registrar")
+    page = client.get("/").get_data(as_text=True)
+    assert 'href="/imports/court"' in page
+    assert 'href="/imports/prison"' not in page
