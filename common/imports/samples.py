@@ -2,6 +2,7 @@
 
 import io
 import random
+import re
 import zipfile
 from datetime import date, datetime, timedelta
 
@@ -52,6 +53,33 @@ STATUSES = ["Remand", "Sentenced", "Convicted", "remanded"]
 DISTRICTS = ["Belize", "Cayo", "Corozal", "Orange Walk", "Stann Creek", "Toledo"]
 
 
+FIXED_TIME = datetime(2026, 1, 1)
+
+
+def stable(book):
+    """The workbook's bytes, identical on every run (fixed properties and zip entry dates)."""
+    book.properties.created = book.properties.modified = FIXED_TIME
+    out = io.BytesIO()
+    book.save(out)
+    return repack(out.getvalue())
+
+
+def repack(data):
+    """A zip package rewritten with fixed entry dates."""
+    source, out = zipfile.ZipFile(io.BytesIO(data)), io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            entry = zipfile.ZipInfo(info.filename, date_time=FIXED_TIME.timetuple()[:6])
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            body = source.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                body = re.sub(
+                    rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>2026-01-01T00:00:00Z", body
+                )
+            target.writestr(entry, body)
+    return out.getvalue()
+
+
 def inmates_xlsx(rows=None):
     """The inmates register as a workbook: title, merged group headers, blank rows."""
     import openpyxl
@@ -69,9 +97,7 @@ def inmates_xlsx(rows=None):
     sheet.append([None] + INMATE_HEADER[1:])
     for row in INMATE_ROWS if rows is None else rows:
         sheet.append(row or [])
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+    return stable(book)
 
 
 def inmates_errors_csv():
@@ -97,9 +123,7 @@ def formulas_xlsx():
     sheet = book.active
     sheet.append(INMATE_HEADER)
     sheet.append(["2019/001", "Peña", "José", "=DATE(1988,5,2)", "M", "Belize", "=TODAY()"])
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+    return stable(book)
 
 
 def encrypted_xlsx():
@@ -114,7 +138,7 @@ def word_docx():
     with zipfile.ZipFile(out, "w") as package:
         package.writestr("[Content_Types].xml", "<Types/>")
         package.writestr("word/document.xml", "<w:document/>")
-    return out.getvalue()
+    return repack(out.getvalue())
 
 
 def no_header_csv():
