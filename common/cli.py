@@ -92,10 +92,11 @@ def _register_subcommands():
     from common.demo.cli import demo
     from common.exports.cli import exports, tokens
     from common.identity.cli import users
+    from common.imports.cli import import_command
     from common.persons.cli import persons
     from prison_ims.sentencing.cli import prison
 
-    for command in (audit, demo, users, persons, prison, tokens, exports):
+    for command in (audit, demo, users, persons, prison, tokens, exports, import_command):
         main.add_command(command)
 
 

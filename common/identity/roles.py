@@ -49,6 +49,7 @@ ROLE_PERMISSIONS = {
         "prison.visit.record",
         "prison.property.record",
         "prison.court_date.record",
+        "prison.import.run",
         "persons.review",
     },
     "lab_intake": LIMS_READ
@@ -79,6 +80,7 @@ ROLE_PERMISSIONS = {
         "court.hearing.record",
         "court.order.record",
         "court.metrics.view",
+        "court.import.run",
         "persons.review",
     },
     "judicial_officer": COURT_READ | {"court.metrics.view"},

@@ -8,9 +8,10 @@ def create_app(test_config=None):
     app = create_base_app(__name__, "common", "Belize Justice Suite", test_config)
     from common.audit.blueprint import bp as audit_bp
     from common.identity.blueprint import bp as users_bp
+    from common.imports.blueprint import bp as imports_bp
     from common.persons.blueprint import bp as persons_bp
     from common.portal.blueprint import bp as portal_bp
 
-    for bp in (portal_bp, users_bp, audit_bp, persons_bp):
+    for bp in (portal_bp, users_bp, audit_bp, persons_bp, imports_bp):
         app.register_blueprint(bp)
     return app

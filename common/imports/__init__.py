@@ -1,0 +1,1 @@
+"""Excel/CSV import of paper-era registers: reading, mapping, validation, idempotent writing."""

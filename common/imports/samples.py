@@ -1,0 +1,186 @@
+"""Messy register files like the agencies keep, generated deterministically (tests, benchmark)."""
+
+import io
+import random
+import re
+import zipfile
+from datetime import date, datetime, timedelta
+
+INMATE_HEADER = [
+    "Reg No", "Apellido ", "Nombre", "Fecha de Nacimiento", "Sex", "District ",
+    "Date Admitted", "Offence", "Status", "Court", "Date released",
+]  # fmt: skip
+INMATE_ROWS = [
+    ["2019/001", "Peña ", "José", date(1988, 5, 2), "M", "Belize", "12/03/2019",
+     "Murder", "Remand", "Belize Magistrate's Court", "2019-09-30"],
+    ["2019/002", "Castillo", "Marvin ", "14/03/1990", "Male", "Cayo", "2019-04-02",
+     "cc117", "Sentenced", "Supreme Court", None],
+    None,
+    ["2019/003", "Núñez", "María José", "1995-11-23", "F", "Orange Walk", "12-Mar-19",
+     "Attempted murder", "remanded", "", None],
+    ["2019/004", "Young", "Kareem", 32874, "M", "stann creek", 43560,
+     "CC117", "Convicted", "Supreme Court", None],
+    [None] * 11,
+    ["2020/001", "Peña", "Jose", date(1988, 5, 2), "M", "BZ", datetime(2020, 1, 15),
+     "Murder", "Sentenced", "Supreme Court", None],
+    ["2020/002", "Bautista ", " Ana", "03-Jun-92", "Female", "Toledo", "5/06/2020",
+     "CC-ATTMUR", "REMAND", "Punta Gorda Magistrate's Court", "2020-07-01"],
+]  # fmt: skip
+ERROR_ROWS = [
+    ["2021/001", "Gómez", "Luis", "1980-01-01", "M", "Belize", "2021-02-30", "Murder", "Remand"],
+    ["2021/002", "", "Rita", "1981-02-02", "F", "Gotham", "2021-03-01", "Jaywalking", "Remand"],
+    ["2021/003", "Flowers", "Dean", "1982-03-03", "X", "Cayo", "2021-03-02", "Murder", "Free"],
+]
+COURT_HEADER = [
+    "Case No", "Court", "Filed", "Prosecutor", "Surname", "Given name", "D.O.B.", "Sexo",
+    "Offence", "Particulars", "Next date", "For",
+]  # fmt: skip
+COURT_ROWS = [
+    ["mcbz-cr-2019-0101", "MCBZ", "12/03/2019", "Police", "Peña", "José", "02/05/1988", "M",
+     "Murder", "Queen St, 11 Mar 2019", "2026-01-20", "Mention"],
+    ["MCBZ-CR-2019-0101", "MCBZ", "12/03/2019", "Police", "Peña", "José", "02/05/1988", "M",
+     "CC-ATTMUR", "second victim", "2026-01-20", "Mention"],
+    ["MCBZ-CR-2019-0101 ", "MCBZ", "12/03/2019", "Police", "Flores", "Dénnis", "1990-07-07",
+     "M", "Murder", "", "2026-01-20", "Mention"],
+    [],
+    ["SC-CR-2020-0007", "Supreme Court (Belize City)", "2020-02-03", "DPP", "Núñez",
+     "María José", "23-Nov-95", "F", "CC117", "", "14-Feb-26", "Trial"],
+]  # fmt: skip
+FIRST_NAMES = ["José", "Marvin", "Ana", "Kareem", "María", "Dean", "Rita", "Luis", "Shanice"]
+SURNAMES = ["Peña", "Castillo", "Núñez", "Young", "Bautista", "Flowers", "Gómez", "Usher"]
+OFFENCES = ["Murder", "CC117", "Attempted murder", "CC-ATTMUR"]
+STATUSES = ["Remand", "Sentenced", "Convicted", "remanded"]
+DISTRICTS = ["Belize", "Cayo", "Corozal", "Orange Walk", "Stann Creek", "Toledo"]
+
+
+FIXED_TIME = datetime(2026, 1, 1)
+
+
+def stable(book):
+    """The workbook's bytes, identical on every run (fixed properties and zip entry dates)."""
+    book.properties.created = book.properties.modified = FIXED_TIME
+    out = io.BytesIO()
+    book.save(out)
+    return repack(out.getvalue())
+
+
+def repack(data):
+    """A zip package rewritten with fixed entry dates."""
+    source, out = zipfile.ZipFile(io.BytesIO(data)), io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            entry = zipfile.ZipInfo(info.filename, date_time=FIXED_TIME.timetuple()[:6])
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            body = source.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                body = re.sub(
+                    rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>2026-01-01T00:00:00Z", body
+                )
+            target.writestr(entry, body)
+    return out.getvalue()
+
+
+def inmates_xlsx(rows=None):
+    """The inmates register as a workbook: title, merged group headers, blank rows."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Admissions"
+    sheet["A1"] = "BELIZE CENTRAL PRISON - ADMISSION REGISTER 2019-2020"
+    sheet.merge_cells("A1:K1")
+    sheet.append([])
+    sheet.append(["Reg No", "Person", None, None, None, None, "Committal"])
+    sheet.merge_cells("A3:A4")
+    sheet.merge_cells("B3:F3")
+    sheet.merge_cells("G3:K3")
+    sheet.append([None] + INMATE_HEADER[1:])
+    for row in INMATE_ROWS if rows is None else rows:
+        sheet.append(row or [])
+    return stable(book)
+
+
+def inmates_errors_csv():
+    """A CSV register whose rows break rules: bad date, unknown district/offence/status."""
+    lines = [",".join(INMATE_HEADER[:9])]
+    lines += [",".join(row) for row in ERROR_ROWS]
+    return ("\n".join(lines) + "\n").encode("utf-8-sig")
+
+
+def court_csv():
+    """The case register as a semicolon CSV in Windows-1252, with a blank line and spaces."""
+    lines = ["Registro de causas - Belize City;;;", ""]
+    lines.append(";".join(COURT_HEADER))
+    lines += [";".join(str(c) for c in row) for row in COURT_ROWS]
+    return ("\r\n".join(lines) + "\r\n").encode("cp1252")
+
+
+def formulas_xlsx():
+    """A workbook with formulas never calculated (no cached values)."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(INMATE_HEADER)
+    sheet.append(["2019/001", "Peña", "José", "=DATE(1988,5,2)", "M", "Belize", "=TODAY()"])
+    return stable(book)
+
+
+def encrypted_xlsx():
+    """The start of an encrypted Office package (compound file with an EncryptionInfo stream)."""
+    header = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504
+    return header + "EncryptionInfo".encode("utf-16-le") + b"\x00" * 1024
+
+
+def word_docx():
+    """A minimal Word document (a table typed in Word is not a spreadsheet)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as package:
+        package.writestr("[Content_Types].xml", "<Types/>")
+        package.writestr("word/document.xml", "<w:document/>")
+    return repack(out.getvalue())
+
+
+def no_header_csv():
+    """Numbers without any column names."""
+    return b"1,2,3\n4,5,6\n7,8,9\n"
+
+
+def random_inmate_rows(count, seed=7):
+    """`count` plausible register rows (mixed date formats), for the benchmark."""
+    rng = random.Random(seed)
+    start = date(2000, 1, 1)
+    for n in range(count):
+        admitted = start + timedelta(days=rng.randrange(9000))
+        born = admitted - timedelta(days=rng.randrange(18 * 365, 60 * 365))
+        shown = [admitted.isoformat(), f"{admitted:%d/%m/%Y}", f"{admitted:%d-%b-%y}"]
+        yield [
+            f"B{n:07d}",
+            rng.choice(SURNAMES) + f"{n % 997}",
+            rng.choice(FIRST_NAMES),
+            born,
+            rng.choice("MF"),
+            rng.choice(DISTRICTS),
+            rng.choice(shown),
+            rng.choice(OFFENCES),
+            rng.choice(STATUSES),
+            "Supreme Court",
+            None,
+        ]
+
+
+def write_samples(folder):
+    """Write every sample file into `folder`; returns their names."""
+    files = {
+        "inmates_register.xlsx": inmates_xlsx(),
+        "inmates_errors.csv": inmates_errors_csv(),
+        "court_register.csv": court_csv(),
+        "formulas.xlsx": formulas_xlsx(),
+        "encrypted.xlsx": encrypted_xlsx(),
+        "register.docx": word_docx(),
+        "no_header.csv": no_header_csv(),
+        "empty.csv": b"",
+    }
+    for name, data in files.items():
+        (folder / name).write_bytes(data)
+    return sorted(files)

@@ -1,0 +1,84 @@
+"""`justice import <app> <kind> FILE [--mapping MAP.json] [--dry-run]`: counts, exit codes."""
+
+import json
+
+import pytest
+from click.testing import CliRunner
+from sqlalchemy import func, select
+
+import common.cli
+from common.extensions import db
+from common.imports.models import ImportRun
+from prison_ims.admissions.models import Admission
+from tests.common.imports.helpers import DATA
+
+
+@pytest.fixture
+def cli(app, monkeypatch):
+    monkeypatch.setattr(common.cli, "make_app", lambda: app)
+
+    def invoke(*args):
+        return CliRunner().invoke(common.cli.main, ["import", *map(str, args)])
+
+    return invoke
+
+
+def admissions(app):
+    with app.app_context():
+        return db.session.scalar(select(func.count()).select_from(Admission))
+
+
+def test_dry_run_then_import_then_nothing_new(app, cli):
+    dry = cli("prison", "inmates", DATA / "inmates_register.xlsx", "--dry-run")
+    assert dry.exit_code == 0, dry.output
+    assert "Dry run (nothing written): 6 rows read; 6 created" in dry.output
+    assert admissions(app) == 0
+    done = cli("prison", "inmates", DATA / "inmates_register.xlsx")
+    assert done.exit_code == 0, done.output
+    assert "Imported: 6 rows read; 6 created" in done.output
+    assert admissions(app) == 6
+    again = cli("prison", "inmates", DATA / "inmates_register.xlsx")
+    assert "0 created, 0 updated, 6 skipped" in again.output
+    with app.app_context():
+        runs = db.session.scalars(select(ImportRun).order_by(ImportRun.id)).all()
+        assert [r.status for r in runs] == ["DRY_RUN", "IMPORTED", "IMPORTED"]
+        assert len({r.sha256 for r in runs}) == 1
+
+
+def test_a_mapping_file_is_used(app, cli, tmp_path):
+    mapping = tmp_path / "map.json"
+    columns = {"surname": "Apellido", "given_name": "Nombre", "admitted_on": "Date Admitted",
+               "legal_status": "Status", "offence": "Offence", "register_no": "Reg No"}  # fmt: skip
+    mapping.write_text(json.dumps(columns))
+    result = cli("prison", "inmates", DATA / "inmates_register.xlsx", "--mapping", mapping)
+    assert result.exit_code == 0, result.output
+    with app.app_context():
+        run = db.session.scalar(select(ImportRun))
+        assert run.mapping == columns
+        assert db.session.scalar(select(Admission)).person_record.date_of_birth is None
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [("register.docx", "Word document"), ("inmates_errors.csv", "3 rows read; 0 created")],
+)
+def test_bad_input_exits_with_code_2_and_writes_nothing(app, cli, name, message):
+    result = cli("prison", "inmates", DATA / name)
+    assert result.exit_code == 2
+    assert message in result.output
+    assert admissions(app) == 0
+
+
+def test_a_50_mb_file_is_refused_before_reading(app, cli, tmp_path):
+    big = tmp_path / "big.xlsx"
+    with big.open("wb") as handle:
+        handle.truncate(50_000_000)
+    result = cli("prison", "inmates", big)
+    assert result.exit_code == 2
+    assert "50.0 MB; the largest accepted is 20 MB" in result.output
+
+
+def test_unknown_importer(cli):
+    result = cli("lims", "items", DATA / "court_register.csv")
+    assert result.exit_code == 2
+    assert "known: court cases, prison inmates" in result.output

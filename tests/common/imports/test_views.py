@@ -1,0 +1,120 @@
+"""Import pages: upload, proposed mapping, dry run, confirm; downloads; permissions."""
+
+import io
+import re
+
+import openpyxl
+import pytest
+from sqlalchemy import func, select
+
+from common.extensions import db
+from common.imports.models import ImportMapping, ImportRun
+from common.imports.registry import get_importer
+from common.imports.services import preview
+from prison_ims.admissions.models import Admission
+from tests.common.imports.helpers import sample
+from tests.conftest import csrf_from
+
+UPLOAD = "/imports/prison/inmates/upload"
+
+
+def upload(client, name, prefix=UPLOAD):
+    page = client.get(prefix)
+    assert page.status_code == 200
+    return client.post(
+        prefix,
+        data={"csrf_token": csrf_from(page.get_data(as_text=True)),
+              "file": (io.BytesIO(sample(name)), name)},
+        content_type="multipart/form-data",
+    )  # fmt: skip
+
+
+def mapping_data(app, app_name, kind, name):
+    with app.app_context():
+        importer = get_importer(app_name, kind)
+        _headers, proposal = preview(importer, sample(name), name)
+    return {f"col_{f.name}": proposal.get(f.name, "") for f in importer.fields}
+
+
+def admissions(app):
+    with app.app_context():
+        return db.session.scalar(select(func.count()).select_from(Admission))
+
+
+def test_upload_dry_run_confirm_and_download(app, client, login_as):
+    login_as("prison_records_supervisor")
+    response = upload(client, "inmates_register.xlsx")
+    assert response.status_code == 302
+    mapping_url = response.headers["Location"]
+    page = client.get(mapping_url).get_data(as_text=True)
+    assert '<option selected value="Apellido">' in page
+    form = {**mapping_data(app, "prison", "inmates", "inmates_register.xlsx"),
+            "csrf_token": csrf_from(page), "file_name": "inmates_register.xlsx",
+            "save_as": "BCP 2019 layout", "action": "dry_run"}  # fmt: skip
+    dry = client.post(mapping_url, data=form)
+    assert dry.status_code == 302
+    report = client.get(dry.headers["Location"]).get_data(as_text=True)
+    assert "Dry run (nothing written)" in report and "Would be created</dt><dd" in report
+    assert admissions(app) == 0
+    run_id = int(re.search(r"/runs/(\d+)", dry.headers["Location"])[1])
+    csv_body = client.get(f"/imports/prison/runs/{run_id}/problems.csv").get_data()
+    assert b"ambiguous" in csv_body
+    xlsx = client.get(f"/imports/prison/runs/{run_id}/problems.xlsx").get_data()
+    sheet = openpyxl.load_workbook(io.BytesIO(xlsx)).active
+    assert next(sheet.iter_rows(values_only=True))[:4] == ("row", "column", "value", "problem")
+    confirm = client.post(
+        re.search(r'action="([^"]+)" class="js-import-progress"', report)[1],
+        data={**form, "action": "import", "save_as": "", "csrf_token": csrf_from(report)},
+    )
+    assert confirm.status_code == 302
+    assert "Imported" in client.get(confirm.headers["Location"]).get_data(as_text=True)
+    assert admissions(app) == 6
+    reused = client.get(mapping_url + "&saved=BCP+2019+layout").get_data(as_text=True)
+    assert "BCP 2019 layout</a>" in reused
+    with app.app_context():
+        assert db.session.scalar(select(ImportMapping.name)) == "BCP 2019 layout"
+        runs = db.session.scalars(select(ImportRun).order_by(ImportRun.id)).all()
+        assert [r.status for r in runs] == ["DRY_RUN", "IMPORTED"]
+
+
+def test_a_word_document_is_refused_on_the_form(app, client, login_as):
+    login_as("prison_records_supervisor")
+    response = upload(client, "register.docx")
+    assert response.status_code == 200
+    assert "This is a Word document, not a spreadsheet" in response.get_data(as_text=True)
+    with app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(ImportRun)) == 0
+
+
+def test_court_registrar_imports_the_case_register(app, client, login_as):
+    login_as("court_registrar")
+    response = upload(client, "court_register.csv", "/imports/court/cases/upload")
+    assert response.status_code == 302
+    page = client.get(response.headers["Location"]).get_data(as_text=True)
+    form = {**mapping_data(app, "court", "cases", "court_register.csv"),
+            "csrf_token": csrf_from(page), "file_name": "court_register.csv",
+            "action": "import"}  # fmt: skip
+    done = client.post(response.headers["Location"], data=form)
+    assert "Imported" in client.get(done.headers["Location"]).get_data(as_text=True)
+
+
+@pytest.mark.parametrize(
+    ("role", "url"),
+    [
+        ("prison_officer", UPLOAD),
+        ("prison_records_supervisor", "/imports/court/cases/upload"),
+        ("court_clerk", "/imports/court/cases/upload"),
+        ("court_registrar", "/imports/prison"),
+        ("judicial_officer", "/imports/court"),
+    ],
+)
+def test_other_roles_get_403(client, login_as, role, url):
+    login_as(role)
+    assert client.get(url).status_code == 403
+
+
+def test_the_start_page_links_to_the_imports_a_role_may_run(client, login_as):
+    login_as("court_registrar")
+    page = client.get("/").get_data(as_text=True)
+    assert 'href="/imports/court"' in page
+    assert 'href="/imports/prison"' not in page
