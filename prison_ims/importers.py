@@ -1,10 +1,6 @@
 """Import of the paper-era inmates register: admissions with offences and legal status."""
 
-import threading
-from contextlib import contextmanager
 from datetime import datetime, time
-
-from flask import current_app
 
 from common.extensions import db
 from common.imports.mapping import normalise
@@ -32,7 +28,6 @@ AUTHORITY_FOR_STATUS = {
     "CIVIL": "COMMITTAL_ORDER",
 }
 NOT_RECORDED = "Not recorded in the paper register"
-_config_lock = threading.Lock()
 
 
 def to_status(value, ctx):
@@ -109,24 +104,6 @@ class InmatesRegister(Importer):
             problems.append(("date_of_birth", "The date of birth is not before the admission."))
         return problems
 
-    @contextmanager
-    def writing(self):
-        """Admissions of past years are history: the form's back-dating limit does not apply."""
-        with _config_lock:
-            config = current_app.config
-            had, old = (
-                "PRISON_ADMISSION_BACKDATE_DAYS" in config,
-                config.get("PRISON_ADMISSION_BACKDATE_DAYS"),
-            )
-            config["PRISON_ADMISSION_BACKDATE_DAYS"] = setting("IMPORT_PRISON_BACKDATE_DAYS")
-            try:
-                yield
-            finally:
-                if had:
-                    config["PRISON_ADMISSION_BACKDATE_DAYS"] = old
-                else:
-                    config.pop("PRISON_ADMISSION_BACKDATE_DAYS", None)
-
     def create(self, values, user_id=None):
         """Admit through the admissions service, then release if the register says so."""
         identity = {
@@ -155,7 +132,9 @@ class InmatesRegister(Importer):
             if values.get("offence")
             else [],
         }
-        admission = create_admission(data, public_id, user_id=user_id)
+        admission = create_admission(
+            data, public_id, user_id=user_id, backdate_days=setting("IMPORT_PRISON_BACKDATE_DAYS")
+        )
         if values.get("released_on"):
             self.release(admission, values["released_on"], user_id)
         return "Admission", admission.id, outcome

@@ -84,12 +84,15 @@ def check_authority(data):
         )
 
 
-def check_times(data):
-    """Admission time neither in the future nor too far back; arrest before admission."""
+def check_times(data, backdate_days=None):
+    """Admission time neither in the future nor too far back; arrest before admission.
+
+    `backdate_days` replaces the back-dating limit for history taken from paper registers.
+    """
     admitted_at, now = as_utc(data["admitted_at"]), now_utc()
     if admitted_at > now + timedelta(minutes=setting("PRISON_FUTURE_TOLERANCE_MINUTES")):
         raise AdmissionError("The admission time is in the future.", "admitted_at")
-    days = setting("PRISON_ADMISSION_BACKDATE_DAYS")
+    days = backdate_days if backdate_days is not None else setting("PRISON_ADMISSION_BACKDATE_DAYS")
     if admitted_at < now - timedelta(days=days):
         raise AdmissionError(
             f"The admission time is more than {days} days ago: ask the records supervisor.",
@@ -119,14 +122,14 @@ def open_admission_of(person):
     return None
 
 
-def create_admission(data, person_public_id=None, user_id=None):
+def create_admission(data, person_public_id=None, user_id=None, backdate_days=None):
     """Admit a person on a commitment authority; returns the Admission (flushed).
 
     `data` holds the identity fields, the authority, the Rule 7 entries, `offences`
     [(national offence id, particulars)], `property_items` and `children` (lists of dicts).
     """
     check_authority(data)
-    check_times(data)
+    check_times(data, backdate_days)
     offences = [(oid, text) for oid, text in data.get("offences", []) if oid]
     if not offences and data["legal_status"] != "CIVIL":
         raise AdmissionError("Add at least one offence from the list.", "offences")
