@@ -90,13 +90,13 @@ def serve(host, port, debug):
 def _register_subcommands():
     from common.audit.cli import audit
     from common.demo.cli import demo
-    from common.exports.cli import exports, tokens
+    from common.exports.cli import bco, exports, tokens
     from common.identity.cli import users
     from common.imports.cli import import_command
     from common.persons.cli import persons
     from prison_ims.sentencing.cli import prison
 
-    for command in (audit, demo, users, persons, prison, tokens, exports, import_command):
+    for command in (audit, demo, users, persons, prison, tokens, exports, import_command, bco):
         main.add_command(command)
 
 

@@ -264,3 +264,34 @@ def admin_client(client, make_user):
     login(client, email)
     set_up_authenticator(client)
     return client
+
+
+@pytest.fixture
+def justice_cli(app, app_config, monkeypatch):
+    """Run `justice` commands against the test database; returns the click Result."""
+    from click.testing import CliRunner
+
+    from common.cli import main
+    from common.portal import create_app
+
+    monkeypatch.setattr("common.cli.make_app", lambda: create_app(app_config))
+    runner = CliRunner()
+    return lambda *args: runner.invoke(main, list(args), catch_exceptions=False)
+
+
+@pytest.fixture
+def live_server(app):
+    """The suite served over HTTP on a free local port; yields the base URL (no trailing /)."""
+    import threading
+
+    from werkzeug.serving import make_server
+
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, name="live-server", daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=10)

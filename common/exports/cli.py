@@ -88,3 +88,33 @@ def exports_backfill(app_name):
             count = backfill(db.session, dataset)
             click.echo(f"{dataset.app}/{dataset.name}: {count} records emitted")
         db.session.commit()
+
+
+@click.group()
+def bco():
+    """The reference BCO repository: pull the feeds, compute indicators."""
+
+
+@bco.command("pull")
+@click.option("--source", "sources", multiple=True, required=True, help="NAME=URL,TOKEN")
+@click.option("--into", "into", default="sqlite:///instance/bco.db", show_default=True)
+def bco_pull(sources, into):
+    """Pull every dataset of each source incrementally into the repository database."""
+    from common.exports.consumer import PullError, Source, datasets_of, pull_dataset, repository
+
+    try:
+        parsed = [Source.parse(text) for text in sources]
+        engine = repository(into)
+        for source in parsed:
+            for dataset in datasets_of(source):
+                seen = [0]
+
+                def progress(n, label=f"{source.name}/{dataset}", seen=seen):
+                    seen[0] += n
+                    click.echo(f"\r{label}: {seen[0]} records read", nl=False, err=True)
+
+                moved = pull_dataset(engine, source, dataset, progress)
+                click.echo(f"\r{source.name}/{dataset}: {seen[0]} read, {moved} stored", err=True)
+    except PullError as exc:
+        click.echo(f"\nRefused: {exc}", err=True)
+        sys.exit(2)

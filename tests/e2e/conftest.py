@@ -5,11 +5,9 @@ Without it (or without Playwright) the tests are skipped locally and fail when C
 """
 
 import os
-import threading
 from pathlib import Path
 
 import pytest
-from werkzeug.serving import make_server
 
 CHROMIUM_PATH = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -43,20 +41,6 @@ def _require_chromium():
     if os.environ.get("CI"):
         pytest.fail(f"Chromium is required in CI: {INSTALL_HINT} ({reason})", pytrace=False)
     pytest.skip(f"browser tests skipped: {reason}; to run them: {INSTALL_HINT}")
-
-
-@pytest.fixture
-def live_server(app):
-    """The suite served over HTTP on a free local port; yields the base URL (no trailing /)."""
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, name="live-server", daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=10)
 
 
 @pytest.fixture(scope="session")
