@@ -118,3 +118,16 @@ def bco_pull(sources, into):
     except PullError as exc:
         click.echo(f"\nRefused: {exc}", err=True)
         sys.exit(2)
+
+
+@bco.command("indicators")
+@click.option("--from", "source", default="sqlite:///instance/bco.db", show_default=True)
+@click.option("--out", "out", required=True, type=click.Path(dir_okay=False))
+def bco_indicators(source, out):
+    """Cross-system indicators by month, sex, age band and district (cells under 5 hidden)."""
+    from common.exports.consumer import repository
+    from common.exports.indicators import compute, load, write_csv
+
+    counts, medians = compute(load(repository(source)))
+    write_csv(out, counts, medians)
+    click.echo(f"{len(counts) + len(medians)} indicator cells written to {out}")
