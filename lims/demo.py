@@ -1,7 +1,7 @@
 """Forensic LIMS demo data: ten years of cases with items, custody chains, analyses, reports.
 
-Deterministic for a seed. Cases older than a year are bulk-loaded (lims.demo_history);
-the last year's cases go through the services, so their report PDFs exist. Requests older
+Deterministic for a seed. Cases older than RECENT_DAYS are bulk-loaded (lims.demo_history);
+the recent cases go through the services, so their report PDFs exist. Requests older
 than their discipline's usual turnaround are completed (reviewed and reported); a share
 stays open, so the backlog chart has something to show.
 """
@@ -173,7 +173,7 @@ def load_demo(scale, seed, progressbar):
     s = lab.stats
     return [
         f"Lab cases: {total} ({history['cases']} bulk-loaded history, {s['cases']} in the last "
-        f"year), items: {history['items'] + s['items']}, requests: "
+        f"{RECENT_DAYS} days), items: {history['items'] + s['items']}, requests: "
         f"{history['requests'] + s['requests']} ({history['open'] + s['open']} open), "
         f"report PDFs: {s['reports']}"
     ]

@@ -11,7 +11,7 @@ from lims.custody.services import person_label
 from lims.times import belize_date
 
 YEARS = 10
-RECENT_DAYS = 365  # cases received this recently go through the services (report PDFs)
+RECENT_DAYS = 180  # cases received this recently go through the services (report PDFs)
 # discipline: (item type, description, typical days to report, share of requests)
 DISCIPLINES = {
     "DRUG": ("DRUGS", "Plastic bag with green plant material", 25, 0.30),
