@@ -1,8 +1,9 @@
 """Forensic LIMS demo data: ten years of cases with items, custody chains, analyses, reports.
 
-Deterministic for a seed. Requests older than their discipline's usual turnaround are
-completed (reviewed and reported); a share stays open, so the backlog chart has something
-to show.
+Deterministic for a seed. Cases older than RECENT_DAYS are bulk-loaded (lims.demo_history);
+the recent cases go through the services, so their report PDFs exist. Requests older
+than their discipline's usual turnaround are completed (reviewed and reported); a share
+stays open, so the backlog chart has something to show.
 """
 
 import random
@@ -22,43 +23,39 @@ from lims.analysis.services import (
     record_result,
     review,
 )
-from lims.custody.services import append_entry, person_label
+from lims.custody.services import append_entry
+from lims.demo_history import load_history
+from lims.demo_story import (
+    ASSIGNED_SHARE,
+    DISCIPLINES,
+    INTAKE,
+    MANAGER,
+    OPEN_SHARE,
+    PERSON_SHARE,
+    QUALIFIED,
+    RECENT_DAYS,
+    REVIEWERS,
+    analysis_duration,
+    analyst_for,
+    case_details,
+    discipline_codes,
+    item_details,
+    move_fields,
+    receipt_times,
+    request_details,
+    result_details,
+)
 from lims.intake.models import CasePerson
 from lims.intake.services import create_case
 from lims.items.services import create_item, create_location
 from lims.reports.services import release_report
-from lims.times import belize_date, now_utc
+from lims.times import now_utc
 
-CASES_PER_SCALE = 300
-YEARS = 10
-# discipline: (item type, description, typical days to report, share of requests)
-DISCIPLINES = {
-    "DRUG": ("DRUGS", "Plastic bag with green plant material", 25, 0.30),
-    "FIRE": ("FIREARM", "Pistol with magazine", 60, 0.18),
-    "DNA": ("BIOLOGICAL", "Swabs from the scene", 90, 0.14),
-    "TOX": ("TOXICOLOGY", "Blood and urine specimens", 40, 0.12),
-    "PATH": ("BIOLOGICAL", "Post-mortem samples", 30, 0.10),
-    "LATENT": ("LATENT", "Fingerprint lifts on cards", 35, 0.10),
-    "DIGITAL": ("DEVICE", "Mobile phone", 75, 0.06),
-}
-AGENCIES = [
-    ("Belize Police Department - Eastern Division", "BZ"),
-    ("Belize Police Department - Western Division", "CY"),
-    ("Belize Police Department - Northern Division", "OW"),
-    ("Belize Police Department - Southern Division", "SC"),
-    ("Belize Police Department - Toledo", "TOL"),
-    ("Belize Police Department - Corozal", "CZL"),
-]
-OFFICERS = ["PC Andrea Young", "Cpl Marvin Gillett", "Sgt Elena Cal", "PC Jorge Novelo"]
-QUALIFIED = {
-    "analyst@demo.justice.bz": ("DNA", "TOX", "PATH", "DRUG"),
-    "analyst2@demo.justice.bz": ("FIRE", "LATENT", "DIGITAL", "DRUG"),
-}
-REVIEWERS = ("reviewer@demo.justice.bz", "reviewer2@demo.justice.bz")
+CASES_PER_SCALE = 2800
 
 
 def _users():
-    emails = ["intake@demo.justice.bz", "labmanager@demo.justice.bz", *QUALIFIED, *REVIEWERS]
+    emails = [INTAKE, MANAGER, *QUALIFIED, *REVIEWERS]
     users = {u.email: u for u in db.session.scalars(select(User).where(User.email.in_(emails)))}
     missing = set(emails) - set(users)
     if missing:
@@ -86,67 +83,23 @@ def _storage():
 
 def _move(item, giver, place=None, receiver=None, at=None, purpose="STORAGE"):
     """A custody entry from `giver` (a user or a location) to a place or a person."""
-    source = (
-        {"from_kind": "PERSON", "from_user_id": giver.id, "from_label": person_label(giver)}
-        if isinstance(giver, User)
-        else {"from_kind": "LOCATION", "from_location_id": giver.id, "from_label": giver.path}
-    )
-    target = (
-        {"to_kind": "LOCATION", "to_location_id": place.id, "to_label": place.path}
-        if place is not None
-        else {"to_kind": "PERSON", "to_user_id": receiver.id, "to_label": person_label(receiver)}
-    )
-    append_entry(
-        item,
-        **source,
-        **target,
-        occurred_at=at,
-        purpose=purpose,
-        seal_intact=True,
-        receiver_authenticated=receiver is not None,
-        recorded_by_id=receiver.id if receiver is not None else giver.id,
-    )
+    append_entry(item, **move_fields(giver, place, receiver, purpose), occurred_at=at)
 
 
 class DemoLab:
-    """Builds the cases one by one with the services, at the times of the story."""
+    """Builds the recent cases one by one with the services, at the times of the story."""
 
-    def __init__(self, seed, users, places, now):
-        self.rng = random.Random(seed)
-        self.users, self.places, self.now = users, places, now
-        self.offences = list(db.session.scalars(select(NationalOffence.id)))
-        self.records = list(
-            db.session.execute(
-                select(PersonRecord.id, PersonRecord.person_id).where(PersonRecord.system == "lims")
-            )
-        )
-        self.stats = {"items": 0, "requests": 0, "reports": 0, "open": 0}
+    def __init__(self, rng, users, places, offences, records, now):
+        self.rng, self.users, self.places, self.now = rng, users, places, now
+        self.offences, self.records = offences, records
+        self.stats = {"cases": 0, "items": 0, "requests": 0, "reports": 0, "open": 0}
 
-    def received_at(self, n, total):
-        """Receipt times spread over ten years, more cases in later years."""
-        fraction = (n + self.rng.random()) / total
-        days_ago = YEARS * 365 * (1 - fraction**0.8)
-        return self.now - timedelta(days=days_ago, hours=self.rng.randint(0, 8))
-
-    def case(self, n, total):
+    def case(self, n, received):
         """One case with its items, persons, custody and analyses."""
-        rng, intake = self.rng, self.users["intake@demo.justice.bz"]
-        received = self.received_at(n, total)
-        agency, district = rng.choice(AGENCIES)
-        case = create_case(
-            {
-                "agency": agency,
-                "officer_name": rng.choice(OFFICERS),
-                "officer_number": str(rng.randint(100, 2999)),
-                "agency_case_number": f"{district}-CR-{received.year}-{rng.randint(1, 9999):04d}",
-                "national_offence_id": rng.choice(self.offences),
-                "incident_date": belize_date(received) - timedelta(days=rng.randint(0, 20)),
-                "district": district,
-                "received_at": received,
-            },
-            intake.id,
-        )
-        if self.records and rng.random() < 0.6:
+        rng, intake = self.rng, self.users[INTAKE]
+        case = create_case(case_details(rng, received, self.offences), intake.id)
+        self.stats["cases"] += 1
+        if self.records and rng.random() < PERSON_SHARE:
             record_id, person_id = self.records[n % len(self.records)]
             db.session.add(
                 CasePerson(
@@ -156,82 +109,42 @@ class DemoLab:
                     person_record_id=record_id,
                 )
             )
-        codes, weights = zip(*((k, v[3]) for k, v in DISCIPLINES.items()), strict=True)
-        for _ in range(1 if rng.random() < 0.7 else 2):
-            self.analysis(case, rng.choices(codes, weights)[0], received)
+        for code in discipline_codes(rng):
+            self.analysis(case, code, received)
 
     def analysis(self, case, code, received):
         """An item of the discipline, stored, analysed, reviewed and reported (if old enough)."""
-        rng, intake = self.rng, self.users["intake@demo.justice.bz"]
-        item_type, description, typical, _ = DISCIPLINES[code]
-        item = create_item(
-            case,
-            {
-                "item_type": item_type,
-                "description": description,
-                "quantity": 1,
-                "packaging": "Sealed evidence bag",
-                "seals": f"{case.lab_number[-5:]}-{case.item_count + 1}-{rng.randint(1000, 9999)}",
-                "condition": "SEALED" if rng.random() < 0.95 else "DAMAGED",
-                "deviations": "Bag torn at one corner; agency informed",
-                "received_at": received,
-            },
-            intake,
-        )
+        rng, intake = self.rng, self.users[INTAKE]
+        details = item_details(rng, code, case.lab_number, case.item_count + 1)
+        item = create_item(case, {**details, "received_at": received}, intake)
         self.stats["items"] += 1
         place = rng.choice(self.places)
         _move(item, intake, place=place, at=received + timedelta(minutes=30))
         request = create_request(
-            case,
-            {
-                "discipline": code,
-                "priority": "COURT" if rng.random() < 0.1 else "ROUTINE",
-                "due_date": (received + timedelta(days=typical)).date(),
-                "item_ids": [item.id],
-            },
+            case, {**request_details(rng, code, received), "item_ids": [item.id]}
         )
         self.stats["requests"] += 1
-        duration = timedelta(days=max(2.0, rng.lognormvariate(0, 0.5) * typical))
-        stuck = rng.random() < 0.06
-        if received + duration > self.now or stuck:
+        duration = analysis_duration(rng, code)
+        if received + duration > self.now or rng.random() < OPEN_SHARE:
             self.stats["open"] += 1
-            if rng.random() < 0.5:
+            if rng.random() < ASSIGNED_SHARE:
                 self.assign(request, code, received + timedelta(days=1))
             return
         analyst = self.assign(request, code, received + timedelta(days=1))
         start = received + duration * 0.3
         _move(item, place, receiver=analyst, at=start, purpose="ANALYSIS")
-        result = record_result(
-            request,
-            analyst,
-            {
-                "method": f"NFSS {code} procedure v3",
-                "findings": f"{description} examined as received.",
-                "conclusion": "Findings as described; see the case notes.",
-            },
-            at=start + duration * 0.4,
-        )
+        result = record_result(request, analyst, result_details(code), at=start + duration * 0.4)
         _move(item, analyst, place=place, at=start + duration * 0.4 + timedelta(hours=1))
         tech, admin = rng.sample([self.users[e] for e in REVIEWERS], 2)
         review(result, "TECHNICAL", tech, True, at=start + duration * 0.5)
         review(result, "ADMINISTRATIVE", admin, True, at=start + duration * 0.6)
-        if received > self.now - timedelta(days=365):
-            release_report(request, self.users["labmanager@demo.justice.bz"], received + duration)
-            self.stats["reports"] += 1
-        else:
-            _complete_without_pdf(request, received + duration)
+        release_report(request, self.users[MANAGER], received + duration)
+        self.stats["reports"] += 1
 
     def assign(self, request, code, at):
         """Assign to the demo analyst qualified in the discipline."""
-        email = next(e for e, codes in QUALIFIED.items() if code in codes)
-        return assign(request, self.users[email], request.version, at=at).analyst
-
-
-def _complete_without_pdf(request, at):
-    """Older requests: completed on paper before the system (no stored PDF)."""
-    request.state = "COMPLETED"
-    request.completed_at = at
-    db.session.flush()
+        analyst = analyst_for(self.users, code)
+        return assign(request, analyst, request.version, at=at).analyst
 
 
 def load_demo(scale, seed, progressbar):
@@ -239,14 +152,28 @@ def load_demo(scale, seed, progressbar):
     users = _users()
     _qualify(users)
     places = _storage()
+    offences = list(db.session.scalars(select(NationalOffence.id)))
+    records = list(
+        db.session.execute(
+            select(PersonRecord.id, PersonRecord.person_id).where(PersonRecord.system == "lims")
+        )
+    )
     total = max(1, int(scale * CASES_PER_SCALE))
-    lab = DemoLab(seed, users, places, now_utc())
-    with progressbar(length=total, label="Lab cases", file=sys.stderr) as bar:
-        for n in range(total):
-            lab.case(n, total)
+    rng, now = random.Random(seed), now_utc()
+    times = receipt_times(rng, total, now)
+    cutoff = now - timedelta(days=RECENT_DAYS)
+    older = [t for t in times if t < cutoff]
+    history = load_history(rng, users, places, offences, records, older, now)
+    lab = DemoLab(rng, users, places, offences, records, now)
+    recent = times[len(older) :]
+    with progressbar(length=len(recent), label="Lab cases", file=sys.stderr) as bar:
+        for n, received in enumerate(recent, start=len(older)):
+            lab.case(n, received)
             bar.update(1)
     s = lab.stats
     return [
-        f"Lab cases: {total}, items: {s['items']}, requests: {s['requests']} "
-        f"({s['open']} open), report PDFs: {s['reports']}"
+        f"Lab cases: {total} ({history['cases']} bulk-loaded history, {s['cases']} in the last "
+        f"{RECENT_DAYS} days), items: {history['items'] + s['items']}, requests: "
+        f"{history['requests'] + s['requests']} ({history['open'] + s['open']} open), "
+        f"report PDFs: {s['reports']}"
     ]
