@@ -23,13 +23,14 @@ from common.persons.services import register_record
 from prison_ims.admissions.models import Admission, AdmissionOffence, LegalStatusChange
 from prison_ims.demo_conduct import load_conduct
 from prison_ims.demo_history import Bed, History
+from prison_ims.demo_persons import load_prison_only_persons
 from prison_ims.housing.models import Cell, CellAllocation, HousingBlock, HousingUnit
 from prison_ims.housing.services import seed_layout
 from prison_ims.movements.models import IN_CUSTODY_STATES, Movement
 from prison_ims.movements.services import TO_STATE
 from prison_ims.remand.models import CourtDate
 from prison_ims.settings import setting
-from prison_ims.times import belize_date, now_utc
+from prison_ims.times import age_on, belize_date, now_utc
 
 AUTHORITY = {
     "REMAND": "REMAND_WARRANT",
@@ -240,6 +241,7 @@ def load_demo(scale, seed, progressbar):
     """Create the layout and the simulated history; returns summary lines."""
     cells = seed_layout()
     rng = random.Random(seed + 4)
+    prison_only = load_prison_only_persons(scale, seed)
     persons = demo_persons()
     offences = [
         {"id": oid, "iccs": code}
@@ -257,8 +259,10 @@ def load_demo(scale, seed, progressbar):
         record_event(db.session, "bulk_load", entity, None, {"rows": rows, "source": "demo"})
     remand = sum(1 for s, _ in current if s.statuses[-1][2] == "REMAND")
     women = sum(1 for s, _ in current if s.person["sex"] == "F")
+    juveniles = sum(1 for s, _ in current if (age_on(s.person["dob"], now) or 99) < 18)
     return [
-        f"Prison cells created: {cells}",
+        f"Prison cells created: {cells}; persons known only to the prison: {prison_only}",
         f"Prison admissions: {len(ids)} over ten years; in custody now: {len(current)} "
-        f"({remand} on remand, {women} women); movements: {counts['Movement']}",
+        f"({remand} on remand, {women} women, {juveniles} juveniles); "
+        f"movements: {counts['Movement']}",
     ]
