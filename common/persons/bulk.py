@@ -7,8 +7,7 @@ audit flush hook, so one audit entry per table records what was loaded and how m
 
 from collections import Counter
 
-from sqlalchemy import insert
-from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy import bindparam, insert, select, update
 
 from common.audit.services import record_event
 from common.extensions import db
@@ -45,18 +44,47 @@ def _index_rows(record_ids, identities):
     return keys, counts
 
 
-def _add_name_counts(counts):
-    """Add to the name counts, creating the tokens not seen before."""
-    rows = [{"kind": k, "token": t, "count": n} for (k, t), n in sorted(counts.items())]
-    table = PersonNameCount.__table__
-    for start in range(0, len(rows), BATCH):
-        stmt = pg_insert(table).values(rows[start : start + BATCH])
-        db.session.execute(
-            stmt.on_conflict_do_update(
-                index_elements=[table.c.kind, table.c.token],
-                set_={"count": table.c.count + stmt.excluded.count},
+def _existing_tokens(counts):
+    """The (kind, token) pairs of `counts` that already have a row."""
+    found = set()
+    by_kind = {}
+    for kind, token in counts:
+        by_kind.setdefault(kind, []).append(token)
+    for kind, tokens in by_kind.items():
+        for start in range(0, len(tokens), 500):
+            found.update(
+                db.session.execute(
+                    select(PersonNameCount.kind, PersonNameCount.token).where(
+                        PersonNameCount.kind == kind,
+                        PersonNameCount.token.in_(tokens[start : start + 500]),
+                    )
+                ).all()
             )
+    return found
+
+
+def _add_name_counts(counts):
+    """Add to the name counts, creating the tokens not seen before (any database)."""
+    existing = _existing_tokens(counts)
+    table = PersonNameCount.__table__
+    rows = [{"k": k, "t": t, "n": n} for (k, t), n in sorted(counts.items()) if (k, t) in existing]
+    if rows:
+        db.session.connection().execute(
+            update(table)
+            .where(table.c.kind == bindparam("k"), table.c.token == bindparam("t"))
+            .values(count=table.c.count + bindparam("n")),
+            rows,
         )
+    new = [
+        {"kind": k, "token": t, "count": n}
+        for (k, t), n in sorted(counts.items())
+        if (k, t) not in existing
+    ]
+    for start in range(0, len(new), BATCH):
+        db.session.execute(insert(table), new[start : start + BATCH])
+    for obj in list(db.session.identity_map.values()):
+        if isinstance(obj, PersonNameCount):
+            db.session.expire(obj)  # loaded before the update: reload before the next change
 
 
 def bulk_register(system, entries, source="bulk"):

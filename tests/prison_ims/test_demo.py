@@ -82,9 +82,19 @@ def _years_ago(years):
 
 
 def _index_matches_the_records():
-    """Keys and name counts of every record, bulk-loaded or not, as one-by-one entry gives."""
+    """The whole index as one-by-one entry gives it; a prison-only person is found."""
+    _index_matches_the_records_of(db.session.scalars(select(PersonRecord)))
+    only = db.session.scalar(
+        select(PersonRecord).where(PersonRecord.source_ref == "DEMO-PX-0000042")
+    )
+    found = find_candidates({f: getattr(only, f) for f in IDENTITY}, limit=3)
+    assert found and found[0].person.id == only.person_id
+
+
+def _index_matches_the_records_of(records):
+    """Keys and name counts of the records, bulk-loaded or not, as one-by-one entry gives."""
     keys, names = set(), Counter()
-    for record in db.session.scalars(select(PersonRecord)):
+    for record in records:
         normalised = normalise(as_match_record(record.id, record))
         keys |= {(record.id, k[:64]) for k in blocking_keys(normalised)}
         names.update(_name_tokens(normalised) | {TOTAL})
@@ -94,11 +104,6 @@ def _index_matches_the_records():
         select(PersonNameCount.kind, PersonNameCount.token, PersonNameCount.count)
     )
     assert {(k, t): n for k, t, n in counted if n} == dict(names)
-    only = db.session.scalar(
-        select(PersonRecord).where(PersonRecord.source_ref == "DEMO-PX-0000042")
-    )
-    found = find_candidates({f: getattr(only, f) for f in IDENTITY}, limit=3)
-    assert found and found[0].person.id == only.person_id
 
 
 def _movements_follow_each_other():
@@ -123,3 +128,38 @@ def _cells_never_over_capacity():
         for _, delta in sorted(changes, key=lambda e: (e[0], e[1])):
             level += delta
             assert level <= capacity[cell_id], cell_id
+
+
+def test_bulk_entered_persons_are_indexed_as_one_by_one(app):
+    from datetime import date
+
+    from common.persons.bulk import bulk_register
+    from common.persons.services import register_record
+
+    ana = {"given_name": "Ana", "surname": "Cal", "sex": "F", "date_of_birth": date(1990, 3, 4)}
+    with app.app_context(), acting_as("system:demo"):
+        register_record("court", "C-1", **{**ana, "given_name": "Anna"})
+        ids = bulk_register(
+            "prison",
+            [("P-1", ana), ("P-2", {**ana, "given_name": "Luis", "sex": "M"})],
+            source="demo",
+        )
+        register_record("lims", "L-1", **{**ana, "surname": "Pop"})
+        db.session.commit()
+        assert len(set(ids)) == 2
+        _index_matches_the_records_of(db.session.scalars(select(PersonRecord)).all())
+        counts = dict(
+            db.session.execute(
+                select(PersonNameCount.token, PersonNameCount.count).where(
+                    PersonNameCount.kind == "s"
+                )
+            ).all()
+        )
+        assert counts == {"cal": 3, "pop": 1}
+        found = find_candidates({**ana, "district": ""}, limit=3)
+        assert found[0].person.id == ids[0]
+        loaded = db.session.scalars(
+            select(AuditEntry.entity_type).where(AuditEntry.action == "bulk_load")
+        ).all()
+        assert sorted(loaded) == ["Person", "PersonRecord"]
+        assert verify_chain(db.session.connection(), app.config["AUDIT_KEY"]).ok
