@@ -87,12 +87,20 @@ def _add_name_counts(counts):
             db.session.expire(obj)  # loaded before the update: reload before the next change
 
 
-def bulk_register(system, entries, source="bulk"):
-    """Register (source_ref, identity) entries as new persons, indexed; returns person ids."""
+def bulk_register(system, entries, source="bulk", person_ids=None):
+    """Register (source_ref, identity) entries, indexed; returns the record ids in order.
+
+    Each record goes to the person of the same position in `person_ids`, or to a new Person
+    when `person_ids` is None.
+    """
     if system not in SYSTEMS:
         raise ValueError(f"unknown system {system!r}")
+    if not entries:
+        return []
     db.session.flush()
-    person_ids = _insert(Person, [{} for _ in entries])
+    new_persons = person_ids is None
+    if new_persons:
+        person_ids = _insert(Person, [{} for _ in entries])
     identities = [identity for _, identity in entries]
     records = [
         {"person_id": pid, "system": system, "source_ref": ref, **identity}
@@ -103,6 +111,7 @@ def bulk_register(system, entries, source="bulk"):
     for start in range(0, len(keys), BATCH):
         db.session.execute(insert(PersonMatchKey.__table__), keys[start : start + BATCH])
     _add_name_counts(counts)
-    for entity, rows in (("Person", person_ids), ("PersonRecord", record_ids)):
+    loaded = (("Person", person_ids),) if new_persons else ()
+    for entity, rows in (*loaded, ("PersonRecord", record_ids)):
         record_event(db.session, "bulk_load", entity, None, {"rows": len(rows), "source": source})
-    return person_ids
+    return record_ids

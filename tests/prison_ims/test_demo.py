@@ -157,7 +157,7 @@ def test_bulk_entered_persons_are_indexed_as_one_by_one(app):
         )
         assert counts == {"cal": 3, "pop": 1}
         found = find_candidates({**ana, "district": ""}, limit=3)
-        assert found[0].person.id == ids[0]
+        assert found[0].record.id == ids[0]
         loaded = db.session.scalars(
             select(AuditEntry.entity_type).where(AuditEntry.action == "bulk_load")
         ).all()
