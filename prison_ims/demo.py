@@ -18,18 +18,19 @@ from common.audit.services import record_event
 from common.extensions import db
 from common.iccs.models import NationalOffence
 from common.models import Counter
+from common.persons.bulk import bulk_register
 from common.persons.models import PersonRecord
-from common.persons.services import register_record
 from prison_ims.admissions.models import Admission, AdmissionOffence, LegalStatusChange
 from prison_ims.demo_conduct import load_conduct
 from prison_ims.demo_history import Bed, History
+from prison_ims.demo_persons import load_prison_only_persons
 from prison_ims.housing.models import Cell, CellAllocation, HousingBlock, HousingUnit
 from prison_ims.housing.services import seed_layout
 from prison_ims.movements.models import IN_CUSTODY_STATES, Movement
 from prison_ims.movements.services import TO_STATE
 from prison_ims.remand.models import CourtDate
 from prison_ims.settings import setting
-from prison_ims.times import belize_date, now_utc
+from prison_ims.times import age_on, belize_date, now_utc
 
 AUTHORITY = {
     "REMAND": "REMAND_WARRANT",
@@ -87,13 +88,17 @@ def demo_beds():
     return beds
 
 
-def prison_record(person, booking):
-    """The person's prison record, registered in the index on the first admission."""
-    if person["record"].system != "prison":
-        source = person["record"]
-        identity = {k: getattr(source, k) for k in IDENTITY if getattr(source, k) not in (None, "")}
-        person["record"] = register_record("prison", booking, person=source.person, **identity)
-    return person["record"]
+def prison_records(stays, numbers):
+    """Prison record id of each stay; a person's first admission registers one, in bulk."""
+    first = {}
+    for stay, booking in zip(stays, numbers, strict=True):
+        person = stay.person
+        if person["record"].system != "prison" and person["id"] not in first:
+            source = person["record"]
+            first[person["id"]] = (booking, {k: getattr(source, k) for k in IDENTITY})
+    new = bulk_register("prison", list(first.values()), source="demo", person_ids=list(first))
+    registered = dict(zip(first, new, strict=True))
+    return [registered.get(s.person["id"], s.person["record"].id) for s in stays]
 
 
 def booking_numbers(stays):
@@ -119,14 +124,14 @@ def booking_numbers(stays):
     return numbers
 
 
-def admission_row(stay, booking, record, rng):
+def admission_row(stay, booking, record_id, rng):
     """The prison_admission row of a simulated stay."""
     status = stay.statuses[-1][2]
     start = stay.start
     return {
         "booking_number": booking,
         "person_id": stay.person["id"],
-        "person_record_id": record.id,
+        "person_record_id": record_id,
         "authority_type": AUTHORITY[stay.route],
         "authority_court": "Belize Magistrate's Court",
         "authority_date": belize_date(start),
@@ -185,8 +190,7 @@ def write_history(stays, rng):
     """Bulk-insert admissions, offences, status changes, movements and cell stays."""
     stays.sort(key=lambda s: s.start)
     numbers = booking_numbers(stays)
-    records = [prison_record(s.person, n) for s, n in zip(stays, numbers, strict=True)]
-    db.session.flush()
+    records = prison_records(stays, numbers)
     rows = [admission_row(s, n, r, rng) for s, n, r in zip(stays, numbers, records, strict=True)]
     ids = bulk(Admission, rows)
     offences = [
@@ -240,6 +244,7 @@ def load_demo(scale, seed, progressbar):
     """Create the layout and the simulated history; returns summary lines."""
     cells = seed_layout()
     rng = random.Random(seed + 4)
+    prison_only = load_prison_only_persons(scale, seed)
     persons = demo_persons()
     offences = [
         {"id": oid, "iccs": code}
@@ -257,8 +262,10 @@ def load_demo(scale, seed, progressbar):
         record_event(db.session, "bulk_load", entity, None, {"rows": rows, "source": "demo"})
     remand = sum(1 for s, _ in current if s.statuses[-1][2] == "REMAND")
     women = sum(1 for s, _ in current if s.person["sex"] == "F")
+    juveniles = sum(1 for s, _ in current if (age_on(s.person["dob"], now) or 99) < 18)
     return [
-        f"Prison cells created: {cells}",
+        f"Prison cells created: {cells}; persons known only to the prison: {prison_only}",
         f"Prison admissions: {len(ids)} over ten years; in custody now: {len(current)} "
-        f"({remand} on remand, {women} women); movements: {counts['Movement']}",
+        f"({remand} on remand, {women} women, {juveniles} juveniles); "
+        f"movements: {counts['Movement']}",
     ]

@@ -16,7 +16,7 @@ from common.timefmt import BELIZE
 from prison_ims.times import age_on
 
 YEARS = 10
-ADMISSIONS_PER_DAY = 1.6  # candidates per day; admissions stop at the occupancy cap
+ADMISSIONS_PER_PLACE_YEAR = 1.8  # candidates a year per place; admissions stop at the cap
 OCCUPANCY_CAP = 0.9  # new admissions leave a tenth of each category's places free
 SENTENCE_DAYS = {  # (shortest, longest) sentence in days by ICCS section
     "01": (3650, 9125),
@@ -99,9 +99,11 @@ class History:
     def run(self):
         """Simulate from ten years ago to now."""
         t = self.now - timedelta(days=365 * YEARS)
+        places = sum(len(beds) for beds in self.beds.values())
+        per_day = places * ADMISSIONS_PER_PLACE_YEAR / 365
         while t < self.now:
             self.push(t, "arrive")
-            t += timedelta(days=self.rng.expovariate(ADMISSIONS_PER_DAY))
+            t += timedelta(days=self.rng.expovariate(per_day))
         while self.events:
             at, _, kind, stay = heapq.heappop(self.events)
             getattr(self, f"on_{kind}")(at, stay)

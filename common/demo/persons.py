@@ -10,7 +10,8 @@ SYSTEM_SHARE = {"court": 0.75, "prison": 0.45, "lims": 0.30}
 PERSONS_PER_SCALE = 1000
 
 
-def _identity(p):
+def identity_of(p):
+    """The identity fields of a generated person, as the person index takes them."""
     return {
         "given_name": p.given_name,
         "middle_name": p.middle_name,
@@ -45,7 +46,7 @@ def load_persons(scale, seed=2026, progress=None):
                 system,
                 f"DEMO-{system[0].upper()}-{n:07d}",
                 person=first.person if first else None,
-                **_identity(variant),
+                **identity_of(variant),
             )
             first = first or record
             created += 1

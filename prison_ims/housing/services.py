@@ -17,7 +17,8 @@ STATUS_REGIME = {
 
 # Belize Central Prison (Hattieville) and the Wagner's Youth Facility, as seeded for a
 # first run and the tests: (code, name, sex, age group, security, blocks); a block is
-# (code, name, regime, number of cells, capacity per cell).
+# (code, name, regime, number of cells, capacity per cell). Most blocks are dormitories;
+# maximum security has single cells. 142 cells, 1,722 places.
 LAYOUT = (
     (
         "MR",
@@ -26,9 +27,9 @@ LAYOUT = (
         "ADULT",
         "medium",
         (
-            ("A", "Remand A", "REMAND", 10, 4),
-            ("B", "Remand B", "REMAND", 10, 4),
-            ("CV", "Civil prisoners", "CIVIL", 2, 2),
+            ("A", "Remand A", "REMAND", 20, 14),
+            ("B", "Remand B", "REMAND", 20, 14),
+            ("CV", "Civil prisoners", "CIVIL", 4, 4),
         ),
     ),
     (
@@ -38,9 +39,9 @@ LAYOUT = (
         "ADULT",
         "medium",
         (
-            ("1", "Block 1", "CONVICTED", 12, 4),
-            ("2", "Block 2", "CONVICTED", 12, 4),
-            ("3", "Block 3 (pre-release)", "CONVICTED", 8, 6),
+            ("1", "Block 1", "CONVICTED", 24, 18),
+            ("2", "Block 2", "CONVICTED", 24, 18),
+            ("3", "Block 3 (pre-release)", "CONVICTED", 12, 12),
         ),
     ),
     (
@@ -61,8 +62,8 @@ LAYOUT = (
         "ADULT",
         "medium",
         (
-            ("FR", "Remand", "REMAND", 4, 4),
-            ("FC", "Convicted", "CONVICTED", 6, 4),
+            ("FR", "Remand", "REMAND", 4, 5),
+            ("FC", "Convicted", "CONVICTED", 6, 6),
         ),
     ),
     (
@@ -72,8 +73,8 @@ LAYOUT = (
         "JUVENILE",
         "minimum",
         (
-            ("YR", "Remand", "REMAND", 4, 4),
-            ("YC", "Convicted", "CONVICTED", 6, 4),
+            ("YR", "Remand", "REMAND", 4, 6),
+            ("YC", "Convicted", "CONVICTED", 6, 6),
         ),
     ),
     (

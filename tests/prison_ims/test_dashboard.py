@@ -79,9 +79,9 @@ def test_population_now_and_thirty_days_ago(app):
         assert pop["age"]["Under 18"] == 1 and pop["age"]["35-49"] == 2
         assert pop["age"]["50 and over"] == 1
         held = {u["unit"].code: (u["held"], u["capacity"]) for u in pop["units"]}
-        assert held["MR"] == (1, 84) and held["FU"] == (1, 40) and held["WY"] == (1, 40)
-        assert held["MC"] == (0, 144)
-        assert pop["unallocated"] == 1 and pop["capacity"] == 330
+        assert held["MR"] == (1, 576) and held["FU"] == (1, 56) and held["WY"] == (1, 60)
+        assert held["MC"] == (0, 1008)
+        assert pop["unallocated"] == 1 and pop["capacity"] == 1722
         assert pop["remand_share"] == 75.0
         before = population(now - 30 * DAY)
         assert before["total"] == 3

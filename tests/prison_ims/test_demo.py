@@ -10,8 +10,11 @@ from common.audit.models import AuditEntry
 from common.audit.services import acting_as
 from common.demo.persons import load_persons
 from common.extensions import db
+from common.persons.index_store import TOTAL, _name_tokens, as_match_record, find_candidates
+from common.persons.matching import blocking_keys, normalise
+from common.persons.models import PersonMatchKey, PersonNameCount, PersonRecord
 from prison_ims.admissions.models import Admission
-from prison_ims.demo import load_demo
+from prison_ims.demo import IDENTITY, load_demo
 from prison_ims.housing.models import Cell, CellAllocation
 from prison_ims.housing.services import separation_breaches
 from prison_ims.movements.models import Movement
@@ -38,7 +41,7 @@ def test_demo_history_keeps_the_counts_and_rules(app):
         load_persons(1, 2026)
         lines = load_demo(1, 2026, _Bar)
         db.session.commit()
-        assert lines[0] == "Prison cells created: 92"
+        assert lines[0] == "Prison cells created: 142; persons known only to the prison: 4000"
         assert verify_chain(db.session.connection(), app.config["AUDIT_KEY"]).ok
         loaded = db.session.scalar(
             select(func.count(AuditEntry.id)).where(AuditEntry.action == "bulk_load")
@@ -49,13 +52,18 @@ def test_demo_history_keeps_the_counts_and_rules(app):
         first = db.session.scalar(select(func.min(Admission.admitted_at)))
         assert now_utc() - as_utc(first) > timedelta(days=365 * 9)
         counts = count_by_unit()
-        assert counts["custody"] == counts["movement_custody"] > 250
+        assert db.session.scalar(select(func.sum(Cell.capacity))) == 1722
+        assert counts["custody"] == counts["movement_custody"]
+        assert 1400 <= counts["custody"] <= 1722
         assert counts["present"] == counts["movement_present"]
         held = custody_at()
         statuses = Counter(a.legal_status for a, _ in held)
         assert 0.25 < statuses["REMAND"] / len(held) < 0.45
         women = sum(a.person_record.sex == "F" for a, _ in held)
         assert 20 <= women <= 60
+        juveniles = sum(a.person_record.date_of_birth > _years_ago(18) for a, _ in held)
+        assert 10 <= juveniles <= 80
+        _index_matches_the_records()
         _movements_follow_each_other()
         _cells_never_over_capacity()
         open_stays = db.session.scalars(
@@ -66,6 +74,36 @@ def test_demo_history_keeps_the_counts_and_rules(app):
             rule for s in open_stays for rule, _ in separation_breaches(s.admission, s.cell)
         )
         assert rules["sex"] == 0 and rules["regime"] == 0
+
+
+def _years_ago(years):
+    today = now_utc().date()
+    return today.replace(year=today.year - years, day=min(today.day, 28))
+
+
+def _index_matches_the_records():
+    """The whole index as one-by-one entry gives it; a prison-only person is found."""
+    _index_matches_the_records_of(db.session.scalars(select(PersonRecord)))
+    only = db.session.scalar(
+        select(PersonRecord).where(PersonRecord.source_ref == "DEMO-PX-0000042")
+    )
+    found = find_candidates({f: getattr(only, f) for f in IDENTITY}, limit=3)
+    assert found and found[0].person.id == only.person_id
+
+
+def _index_matches_the_records_of(records):
+    """Keys and name counts of the records, bulk-loaded or not, as one-by-one entry gives."""
+    keys, names = set(), Counter()
+    for record in records:
+        normalised = normalise(as_match_record(record.id, record))
+        keys |= {(record.id, k[:64]) for k in blocking_keys(normalised)}
+        names.update(_name_tokens(normalised) | {TOTAL})
+    stored = set(db.session.execute(select(PersonMatchKey.record_id, PersonMatchKey.key)).all())
+    assert stored == keys
+    counted = db.session.execute(
+        select(PersonNameCount.kind, PersonNameCount.token, PersonNameCount.count)
+    )
+    assert {(k, t): n for k, t, n in counted if n} == dict(names)
 
 
 def _movements_follow_each_other():
@@ -90,3 +128,38 @@ def _cells_never_over_capacity():
         for _, delta in sorted(changes, key=lambda e: (e[0], e[1])):
             level += delta
             assert level <= capacity[cell_id], cell_id
+
+
+def test_bulk_entered_persons_are_indexed_as_one_by_one(app):
+    from datetime import date
+
+    from common.persons.bulk import bulk_register
+    from common.persons.services import register_record
+
+    ana = {"given_name": "Ana", "surname": "Cal", "sex": "F", "date_of_birth": date(1990, 3, 4)}
+    with app.app_context(), acting_as("system:demo"):
+        register_record("court", "C-1", **{**ana, "given_name": "Anna"})
+        ids = bulk_register(
+            "prison",
+            [("P-1", ana), ("P-2", {**ana, "given_name": "Luis", "sex": "M"})],
+            source="demo",
+        )
+        register_record("lims", "L-1", **{**ana, "surname": "Pop"})
+        db.session.commit()
+        assert len(set(ids)) == 2
+        _index_matches_the_records_of(db.session.scalars(select(PersonRecord)).all())
+        counts = dict(
+            db.session.execute(
+                select(PersonNameCount.token, PersonNameCount.count).where(
+                    PersonNameCount.kind == "s"
+                )
+            ).all()
+        )
+        assert counts == {"cal": 3, "pop": 1}
+        found = find_candidates({**ana, "district": ""}, limit=3)
+        assert found[0].record.id == ids[0]
+        loaded = db.session.scalars(
+            select(AuditEntry.entity_type).where(AuditEntry.action == "bulk_load")
+        ).all()
+        assert sorted(loaded) == ["Person", "PersonRecord"]
+        assert verify_chain(db.session.connection(), app.config["AUDIT_KEY"]).ok

@@ -43,7 +43,9 @@ def test_demo_loads_accounts_and_linked_persons_deterministically(app, cli):
         )
         first = db.session.scalar(select(PersonRecord).order_by(PersonRecord.id))
         assert verify_chain(db.session.connection(), app.config["AUDIT_KEY"]).ok
-    assert demo_users == 14 and persons == 1000
+    # 1,000 persons shared by the three registers and 4,000 known only to the prison.
+    assert demo_users == 14 and persons == 5000
+    assert "Prison cells created: 142; persons known only to the prison: 4000" in result.output
     assert set(systems) == {"prison", "lims", "court"}
     assert shared > 20, "some people must appear in all three systems"
     assert first.source_ref.startswith("DEMO-") and first.surname
