@@ -109,8 +109,14 @@ def register(dataset):
     return dataset
 
 
+_LOADED = []
+
+
 def load_all_datasets():
-    """Import every app's exports module so all datasets are known."""
+    """Import every app's exports module (once) so all datasets are known."""
+    if _LOADED:
+        return
+    _LOADED.append(True)
     for module in APP_EXPORT_MODULES.values():
         try:
             importlib.import_module(module)

@@ -17,13 +17,19 @@ from common.models import utcnow
 PERSON_MODELS = ("Person", "PersonRecord")
 
 
+_WATCHERS = {"datasets": None, "table": {}}
+
+
 def _watchers():
-    """{model class: [(dataset, fn)]} over every dataset."""
-    table = {}
-    for dataset in all_datasets():
-        for model, fn in dataset.watch.items():
-            table.setdefault(model, []).append((dataset, fn))
-    return table
+    """{model class: [(dataset, fn)]} over every dataset, rebuilt only when datasets change."""
+    datasets = all_datasets()
+    if _WATCHERS["datasets"] != [id(d) for d in datasets]:
+        table = {}
+        for dataset in datasets:
+            for model, fn in dataset.watch.items():
+                table.setdefault(model, []).append((dataset, fn))
+        _WATCHERS.update(datasets=[id(d) for d in datasets], table=table)
+    return _WATCHERS["table"]
 
 
 def _persons_touched(obj):

@@ -11,14 +11,9 @@ from common.persons.models import Person, PersonRecord
 
 
 @pytest.fixture
-def cli(app, app_config, monkeypatch):
-    """Run `justice` commands against the test database."""
-    from common.cli import main
-    from common.portal import create_app
-
-    monkeypatch.setattr("common.cli.make_app", lambda: create_app(app_config))
-    runner = CliRunner()
-    return lambda *args: runner.invoke(main, list(args), catch_exceptions=False)
+def cli(justice_cli):
+    """Run `justice` commands against the test database (see tests/conftest.py)."""
+    return justice_cli
 
 
 def test_demo_loads_accounts_and_linked_persons_deterministically(app, cli):
