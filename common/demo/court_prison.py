@@ -13,6 +13,7 @@ from common.audit.services import acting_as
 from common.extensions import db
 from common.iccs.models import NationalOffence
 from common.identity.models import User
+from common.persons.models import PersonRecord
 from common.inbox.models import InboxItem
 from court_cms.cases.services import add_charge, add_party, file_case, record_outcome
 from court_cms.custody.listings import publish_hearing
@@ -55,8 +56,8 @@ class _Flows:
             .limit(1)
         )
 
-    def case(self, admission=None, identity=None, custody=False, filed_days_ago=40):
-        """A case with one defendant (the inmate's master person, or a new person)."""
+    def case(self, admission=None, identity=None, custody=False, filed_days_ago=40, person=None):
+        """A case with one defendant: the inmate's master person, a known person or a new one."""
         case = file_case(
             {
                 "court_id": self.court.id,
@@ -73,7 +74,8 @@ class _Flows:
             rec = admission.person_record
             identity = {k: getattr(rec, k) for k in ("given_name", "surname", "sex", "district")}
             identity["date_of_birth"] = rec.date_of_birth
-        person = admission.person.public_id if admission is not None else None
+        if admission is not None:
+            person = admission.person.public_id
         party = add_party(case, "DEFENDANT", person, identity, "Duty counsel", custody)
         offence = (
             admission.offences[0].national_offence_id if admission is not None else self.offence
@@ -132,6 +134,18 @@ class _Flows:
         schedule_hearing(case, "MENTION", self.today + timedelta(days=1), room.id, at, self.clerk)
 
 
+def _free_person(held):
+    """(public id, identity) of a demo person the court knows and the prison does not hold;
+    a new person when there is none."""
+    for record in db.session.scalars(
+        select(PersonRecord).where(PersonRecord.system == "court").order_by(PersonRecord.id)
+    ):
+        if record.person_id not in held and record.person.merged_into_id is None:
+            identity = {k: getattr(record, k) for k in ("given_name", "surname", "sex", "district")}
+            return record.person.public_id, identity | {"date_of_birth": record.date_of_birth}
+    return None, NEW_DEFENDANT
+
+
 def _latest_item(kind):
     return db.session.scalar(
         select(InboxItem).where(InboxItem.kind == kind).order_by(InboxItem.id.desc()).limit(1)
@@ -181,7 +195,8 @@ def load_demo(scale, seed, progressbar):
     with acting_as("demo"):
         listed = publish_future_listings(today)
         # Pending: a remand of someone new to the prison, a sentence, a release.
-        case, party, _ = flows.case(identity=NEW_DEFENDANT)
+        public_id, identity = _free_person({a.person_id for a, _ in custody_at()})
+        case, party, _ = flows.case(identity=identity, person=public_id)
         flows.remand(case, party)
         flows.hearing_tomorrow(case, time(9, 0))
         _, _, count = flows.case(remanded[0], custody=True)
