@@ -13,8 +13,8 @@ from common.audit.services import acting_as
 from common.extensions import db
 from common.iccs.models import NationalOffence
 from common.identity.models import User
-from common.persons.models import PersonRecord
 from common.inbox.models import InboxItem
+from common.persons.models import PersonRecord
 from court_cms.cases.services import add_charge, add_party, file_case, record_outcome
 from court_cms.custody.listings import publish_hearing
 from court_cms.hearings.models import Hearing
