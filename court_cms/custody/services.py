@@ -3,7 +3,8 @@
 - a remand in custody sends a remand order (person, case, order, next court date);
 - a prison sentence sends a custodial sentence (the term, start, concurrent/consecutive);
 - bail, or the end of the case for a defendant held for it (acquitted, dismissed, withdrawn,
-  discharged, or a sentence that keeps no one in prison) sends a release action.
+  discharged, a sentence that keeps no one in prison, an appeal allowed) sends a release
+  action.
 A release action goes only for a defendant the court holds in custody or has already
 sent to the prison; the prison rejects an item about someone it does not hold.
 """
@@ -175,3 +176,11 @@ def charge_disposed(charge, user_id=None):
     on = max(c.disposition_on for c in party.charges)
     reason = f"Case ended for the defendant: {', '.join(words)}"
     return send_release(party, charge, on, "COURT_ORDER", reason, user_id)
+
+
+def appeal_decided(appeal, user_id=None):
+    """An appeal allowed frees a defendant the prison holds for the case."""
+    if appeal.outcome != "ALLOWED" or not held_for_case(appeal.party):
+        return None
+    reason = f"Appeal allowed: {appeal.outcome_note}".strip().rstrip(":")
+    return send_release(appeal.party, appeal, appeal.outcome_on, "COURT_ORDER", reason, user_id)
