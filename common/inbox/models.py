@@ -4,6 +4,8 @@ Both tables carry plain ids of the sending system's records (a court case, a hea
 receiving system never reads the sender's tables, only what the item says.
 """
 
+from datetime import date
+
 from common.extensions import db
 from common.models import Audited, Timestamped, Versioned
 from common.persons.merge import register_person_reference
@@ -58,6 +60,12 @@ class InboxItem(Audited, Versioned, Timestamped, db.Model):
     def person_name(self):
         """The name the sender recorded for the person."""
         return (self.details or {}).get("identity", {}).get("full_name") or str(self.person)
+
+    @property
+    def born_on(self):
+        """The date of birth the sender recorded, or None."""
+        born = (self.details or {}).get("identity", {}).get("date_of_birth")
+        return date.fromisoformat(born) if born else None
 
     def __str__(self):
         return f"{self.kind_label} {self.case_reference}"

@@ -61,3 +61,30 @@ def test_consecutive_court_sentences_stay_consecutive_and_remand_is_credited(app
         assert calc.state == "PRELIMINARY" and calc.inputs["remand_days"] == 10
         assert acceptance.calculation_id == calc.id
         assert admission.legal_status == "SENTENCED"
+
+
+def test_a_sentence_accepted_into_a_new_admission_is_drafted_for_confirmation(app):
+    from prison_ims.inbox.services import accept_into_new
+    from tests.prison_ims.helpers import admission_data
+
+    with app.app_context():
+        case = file()
+        party = defendant(case)
+        count = charge(party)
+        convict(count, on=days_ago(2))
+        with acting_as("test"):
+            record_sentence(count, {"kind": "CUSTODIAL", "imposed_on": days_ago(2), "months": 6})
+        item = db.session.scalars(select(InboxItem)).one()
+        data = admission_data(
+            authority_type="SENTENCE_WARRANT",
+            legal_status="SENTENCED",
+            offences=[(count.national_offence_id, "")],
+        )
+        with acting_as("test"):
+            acceptance = accept_into_new(item.id, item.version, data)
+        admission = acceptance.admission
+        assert acceptance.new_admission and admission.person_id == party.person_id
+        assert db.session.scalars(select(RemandCredit)).all() == []
+        assert len(admission.offences) == 1
+        assert current_calculation(admission.id).state == "PRELIMINARY"
+        assert item.state == "ACCEPTED"
