@@ -9,6 +9,7 @@ own tables) or rejected with a reason.
 from datetime import date
 
 from sqlalchemy import func, select
+from sqlalchemy.orm.exc import StaleDataError
 
 from common.extensions import db
 from common.inbox.models import ITEM_KINDS, InboxItem
@@ -155,13 +156,24 @@ def lock_pending(item_id, receiver, version):
     return item
 
 
+def _decided(item):
+    """Flush the decision; a concurrent decision of the same item loses here."""
+    try:
+        db.session.flush()
+    except StaleDataError as exc:
+        raise InboxConflict(
+            "This item was decided by someone else at the same moment: nothing was changed. "
+            "Reload the inbox to see the current items."
+        ) from exc
+    return item
+
+
 def mark_accepted(item, user_id):
     """Record that the receiver accepted the item (what it did is kept on its side)."""
     item.state = "ACCEPTED"
     item.decided_by_id = user_id
     item.decided_at = utcnow()
-    db.session.flush()
-    return item
+    return _decided(item)
 
 
 def reject_item(item, reason, user_id):
@@ -177,5 +189,4 @@ def reject_item(item, reason, user_id):
     item.reject_reason = reason[:500]
     item.decided_by_id = user_id
     item.decided_at = utcnow()
-    db.session.flush()
-    return item
+    return _decided(item)

@@ -13,7 +13,7 @@ from sqlalchemy import select
 
 from common.extensions import db
 from common.inbox.services import identity_snapshot, items_of_person, send_item
-from court_cms.hearings.models import Hearing
+from court_cms.hearings.services import next_hearing
 from court_cms.orders.models import SENTENCE_KINDS, Sentence
 
 SENDER, RECEIVER = "court", "prison"
@@ -45,18 +45,9 @@ def _base(party):
     }
 
 
-def _next_hearing(case_id, after):
-    """The next hearing listed in the case after a day: (date, time) or (None, None)."""
-    hearing = db.session.scalar(
-        select(Hearing)
-        .where(
-            Hearing.case_id == case_id,
-            Hearing.outcome == "SCHEDULED",
-            Hearing.scheduled_on >= after,
-        )
-        .order_by(Hearing.scheduled_on, Hearing.id)
-        .limit(1)
-    )
+def _next_date(case_id, after):
+    """The date of the next hearing listed in the case from a day on, or None."""
+    hearing = next_hearing(case_id, today=after)
     return hearing.scheduled_on if hearing else None
 
 
@@ -141,7 +132,7 @@ def sentence_recorded(sentence, user_id=None):
                 "summary": sentence.summary,
             }
         }
-        next_date = _next_hearing(party.case_id, sentence.imposed_on)
+        next_date = _next_date(party.case_id, sentence.imposed_on)
         return _send(
             "custodial_sentence", party, sentence, sentence.imposed_on, details, user_id, next_date
         )

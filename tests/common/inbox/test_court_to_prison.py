@@ -13,9 +13,7 @@ from prison_ims.inbox.timing import order_to_release_times
 from prison_ims.remand.models import CourtDate
 from prison_ims.sentences.models import ReleaseDateCalculation
 from prison_ims.times import belize_local, now_utc
-from tests.conftest import csrf_from
-from tests.court_cms.helpers import offence_id
-from tests.flows.helpers import (
+from tests.common.inbox.helpers import (
     TODAY,
     accept_existing,
     admit_form,
@@ -28,6 +26,8 @@ from tests.flows.helpers import (
     record_sentence,
     signed_in,
 )
+from tests.conftest import csrf_from
+from tests.court_cms.helpers import offence_id
 from tests.prison_ims.helpers import admit
 
 

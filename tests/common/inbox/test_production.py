@@ -9,9 +9,9 @@ from sqlalchemy import select
 from common.extensions import db
 from common.inbox.models import ProductionListing
 from court_cms.hearings.models import Hearing
+from tests.common.inbox.helpers import TODAY, html, signed_in
 from tests.conftest import csrf_from
 from tests.court_cms.helpers import charge, defendant, file, hearing, reason
-from tests.flows.helpers import TODAY, html, signed_in
 from tests.prison_ims.helpers import admit
 
 TOMORROW = TODAY + timedelta(days=1)

@@ -5,8 +5,7 @@ from sqlalchemy import select
 from common.extensions import db
 from common.inbox.models import InboxItem
 from prison_ims.inbox.models import InboxAcceptance
-from tests.conftest import csrf_from
-from tests.flows.helpers import (
+from tests.common.inbox.helpers import (
     accept_existing,
     court_case,
     html,
@@ -14,6 +13,7 @@ from tests.flows.helpers import (
     record_remand,
     signed_in,
 )
+from tests.conftest import csrf_from
 from tests.prison_ims.helpers import admit
 
 
