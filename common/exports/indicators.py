@@ -12,20 +12,10 @@ from datetime import date, datetime
 from sqlalchemy import select
 
 from common.exports.consumer import records
+from common.exports.records import age_band
 
 SUPPRESS_BELOW = 5
-AGE_BANDS = ((0, 17, "0-17"), (18, 24, "18-24"), (25, 34, "25-34"), (35, 49, "35-49"))
 COLUMNS = ["indicator", "month", "sex", "age_band", "district", "value"]
-
-
-def age_band(age):
-    """The age band of a whole-years age ('unknown' when missing)."""
-    if age is None:
-        return "unknown"
-    for low, high, label in AGE_BANDS:
-        if low <= age <= high:
-            return label
-    return "50+"
 
 
 def _day(value):

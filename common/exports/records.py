@@ -11,6 +11,18 @@ from common.exports.datasets import DISTRICT_CODES
 
 PERSON_COLUMNS = ("person_public_id", "person_sex", "person_dob", "person_district")
 INTERNAL_COLUMNS = (*PERSON_COLUMNS, "event_date")
+AGE_BANDS = ((0, 17, "0-17"), (18, 24, "18-24"), (25, 34, "25-34"), (35, 49, "35-49"))
+AGE_BAND_LABELS = [label for _low, _high, label in AGE_BANDS] + ["50+", "unknown"]
+
+
+def age_band(age):
+    """The age band of a whole-years age ('unknown' when missing)."""
+    if age is None:
+        return "unknown"
+    for low, high, label in AGE_BANDS:
+        if low <= age <= high:
+            return label
+    return "50+"
 
 
 def person_key(public_id, key=None):
