@@ -41,7 +41,8 @@ def age_at(dob, on):
     return years if 0 <= years <= 130 else None
 
 
-def _plain(value):
+def plain(value):
+    """A value as exported: UTC datetimes with Z, ISO dates, decimals as floats."""
     if isinstance(value, datetime):
         if value.tzinfo is not None:
             value = value.astimezone(UTC)
@@ -75,7 +76,7 @@ def build_record(dataset, row, change_seq, key=None):
         values = dataset.transform(values)
     for name in dataset.field_names:
         if name not in record:
-            record[name] = _plain(values.get(name))
+            record[name] = plain(values.get(name))
     return record
 
 
