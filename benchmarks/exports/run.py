@@ -13,7 +13,9 @@ byte-identical, and the peak memory (max RSS) of the export.
 """
 
 import argparse
+import csv
 import hashlib
+import io
 import os
 import resource
 import sys
@@ -45,12 +47,13 @@ FROM generate_series(0, :last) AS g
 """
 # The columns and order of the app's CSV: envelope, then the dataset's fields. record_version
 # and change_seq are the dataset's last change number, 0 when (as here) nothing was emitted.
-COPY = """
-COPY (SELECT 'upsert' AS op, id AS record_id, 0 AS record_version, 0 AS change_seq,
-             snapshot_date, legal_status, sex, age_band, NULLIF(unit_code, '') AS unit_code,
-             count
-      FROM prison_population_snapshot) TO STDOUT WITH CSV HEADER
+SELECT = """
+SELECT 'upsert' AS op, id AS record_id, 0 AS record_version, 0 AS change_seq,
+       snapshot_date, legal_status, sex, age_band, NULLIF(unit_code, '') AS unit_code, count
+FROM prison_population_snapshot
 """
+COPY = f"COPY ({SELECT}) TO STDOUT WITH CSV HEADER"
+BATCH = 5000
 
 
 class CountingSink:
@@ -121,6 +124,30 @@ def copy_export(db):
     return sink, seconds
 
 
+def driver_floor(db):
+    """The app's SELECT read through a psycopg2 server-side cursor and written with the csv
+    module, with no app around it: what any Python exporter pays; returns (sink, seconds)."""
+    sink = CountingSink()
+    connection = db.engine.raw_connection()
+    try:
+        started = time.perf_counter()
+        with connection.cursor(name="floor") as cursor:
+            cursor.itersize = BATCH
+            cursor.execute(SELECT)
+            buffer = io.StringIO()
+            writer = csv.writer(buffer, lineterminator="\n")
+            writer.writerow([c.name for c in cursor.description or ()])
+            while rows := cursor.fetchmany(BATCH):
+                writer.writerows(rows)
+                sink.write(buffer.getvalue())
+                buffer.seek(0)
+                buffer.truncate()
+        seconds = time.perf_counter() - started
+    finally:
+        connection.close()
+    return sink, seconds
+
+
 def report(label, sink, seconds):
     rows = sink.lines - 1
     print(
@@ -158,13 +185,18 @@ def run(url, rows, tmp, profile=False):
         profiler.disable()
         pstats.Stats(profiler).sort_stats("cumulative").print_stats(25)
     peak = rss_mb()
+    with suite.app_context():
+        floor_sink, floor_seconds = driver_floor(db)
     report("PostgreSQL COPY ... TO STDOUT", copy_sink, copy_seconds)
+    report("psycopg2 cursor + csv module", floor_sink, floor_seconds)
     report("app population_snapshots.csv", app_sink, app_seconds)
     same = app_sink.digest.digest() == copy_sink.digest.digest()
-    print(f"ratio (app time / COPY time): {app_seconds / copy_seconds:.1f}x; "
+    print(f"ratio (app time / COPY time): {app_seconds / copy_seconds:.1f}x "
+          f"(driver floor {floor_seconds / copy_seconds:.1f}x); "
           f"outputs byte-identical: {'yes' if same else 'no'}")  # fmt: skip
-    print(f"peak RSS: {before:,.0f} MB before the export, {peak:,.0f} MB after "
+    print(f"peak RSS of the app export: {before:,.0f} MB before it, {peak:,.0f} MB after "
           f"(CSV size {app_sink.bytes / 1e6:,.0f} MB)")  # fmt: skip
+    print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}")
     with suite.app_context():
         db.session.remove()
         db.engine.dispose()
