@@ -59,7 +59,7 @@ def series_chart(kind, labels, series, width, height=60 * mm, title=""):
     chart.valueAxis.labels.fontSize = 7
     drawing.add(chart)
     if title:
-        drawing.add(String(0, height - 6, title, fontName="Helvetica-Bold", fontSize=8.5))
+        drawing.add(String(0, height - 9, title, fontName="Helvetica-Bold", fontSize=8.5))
     legend = Legend()
     legend.x, legend.y = width - 2 * mm, height - 3
     legend.alignment = "right"

@@ -7,6 +7,7 @@ import click
 from common.audit.services import acting_as
 
 DAY = click.DateTime(formats=["%Y-%m-%d"])
+SHOWN_DAYS = 7
 
 
 @click.command("snapshot")
@@ -38,13 +39,17 @@ def snapshot(day, first, last):
         days = (last - first).days + 1
         with click.progressbar(length=days, label="Population snapshots", file=sys.stderr) as bar:
             totals = snapshot_range(first, last, commit=db.session.commit, progress=bar.update)
-    for when, held in totals.items() if days <= 7 else ():
-        click.echo(f"{when.isoformat()}: {held} in custody")
-    if days > 7:
-        click.echo(
-            f"{days} days stored, {first} to {last}: {min(totals.values())} to "
-            f"{max(totals.values())} in custody"
-        )
+    for line in summary(totals):
+        click.echo(line)
+
+
+def summary(totals, detail_up_to=SHOWN_DAYS):
+    """One line per day for a short run, else one line for the range."""
+    if len(totals) <= detail_up_to:
+        return [f"{day.isoformat()}: {held} in custody" for day, held in totals.items()]
+    first, last = min(totals), max(totals)
+    low, high = min(totals.values()), max(totals.values())
+    return [f"{len(totals)} days stored, {first} to {last}: {low} to {high} in custody a day"]
 
 
 def _fail(message):

@@ -172,3 +172,13 @@ def test_cli_refuses_a_future_day_a_reversed_range_and_mixed_options(app, justic
     assert half.exit_code == 2 and "both --from and --to" in half.output
     with app.app_context():
         assert db.session.scalar(select(func.count(PopulationSnapshot.id))) == 0
+
+
+def test_a_long_range_is_summed_up_in_one_line():
+    from prison_ims.population.cli import summary
+
+    totals = {D1 + timedelta(days=n): 1500 + n for n in range(10)}
+    assert summary(totals) == [
+        f"10 days stored, {D1} to {D1 + timedelta(days=9)}: 1500 to 1509 in custody a day"
+    ]
+    assert summary({D1: 3}) == [f"{D1.isoformat()}: 3 in custody"]
