@@ -54,9 +54,8 @@ def days_between(first, last):
     return [first + timedelta(days=n) for n in range((last - first).days + 1)]
 
 
-def _histories(first, last):
-    """{admission id: _History} of everyone who may be in custody on some day first..last."""
-    start, end = day_end(first), day_end(last)
+def _relevant_admissions(start, end):
+    """Select of admissions with a movement before `end` and not discharged before `start`."""
     discharged_before = exists().where(
         Movement.admission_id == Admission.id,
         Movement.to_state == "OUT",
@@ -65,7 +64,25 @@ def _histories(first, last):
     entered_before = exists().where(
         Movement.admission_id == Admission.id, Movement.occurred_at < end
     )
-    relevant = select(Admission.id).where(entered_before, ~discharged_before)
+    return select(Admission.id).where(entered_before, ~discharged_before)
+
+
+def _cells_query(relevant, end):
+    return (
+        select(CellAllocation.admission_id, CellAllocation.start_at, CellAllocation.end_at)
+        .add_columns(HousingUnit.code)
+        .join(Cell, Cell.id == CellAllocation.cell_id)
+        .join(HousingBlock, HousingBlock.id == Cell.block_id)
+        .join(HousingUnit, HousingUnit.id == HousingBlock.unit_id)
+        .where(CellAllocation.admission_id.in_(relevant), CellAllocation.start_at < end)
+        .order_by(CellAllocation.start_at, CellAllocation.id)
+    )
+
+
+def _histories(first, last):
+    """{admission id: _History} of everyone who may be in custody on some day first..last."""
+    end = day_end(last)
+    relevant = _relevant_admissions(day_end(first), end)
     people = db.session.execute(
         select(Admission.id, PersonRecord.sex, PersonRecord.date_of_birth, Admission.legal_status)
         .join(PersonRecord, PersonRecord.id == Admission.person_record_id)
@@ -75,27 +92,22 @@ def _histories(first, last):
         aid: _History(sex if sex in ("F", "M") else "U", dob, status)
         for aid, sex, dob, status in people
     }
-    moves = select(Movement.admission_id, Movement.occurred_at, Movement.to_state).where(
-        Movement.admission_id.in_(relevant), Movement.occurred_at < end
+    moves = (
+        select(Movement.admission_id, Movement.occurred_at, Movement.to_state)
+        .where(Movement.admission_id.in_(relevant), Movement.occurred_at < end)
+        .order_by(Movement.occurred_at, Movement.id)
     )
-    for aid, at, state in db.session.execute(moves.order_by(Movement.occurred_at, Movement.id)):
+    for aid, at, state in db.session.execute(moves):
         histories[aid].moves.append((as_utc(at), state))
-    statuses = select(
-        LegalStatusChange.admission_id, LegalStatusChange.changed_at, LegalStatusChange.to_status
-    ).where(LegalStatusChange.admission_id.in_(relevant), LegalStatusChange.changed_at < end)
-    order = (LegalStatusChange.changed_at, LegalStatusChange.id)
-    for aid, at, status in db.session.execute(statuses.order_by(*order)):
-        histories[aid].statuses.append((as_utc(at), status))
-    cells = (
-        select(CellAllocation.admission_id, CellAllocation.start_at, CellAllocation.end_at)
-        .add_columns(HousingUnit.code)
-        .join(Cell, Cell.id == CellAllocation.cell_id)
-        .join(HousingBlock, HousingBlock.id == Cell.block_id)
-        .join(HousingUnit, HousingUnit.id == HousingBlock.unit_id)
-        .where(CellAllocation.admission_id.in_(relevant), CellAllocation.start_at < end)
-        .order_by(CellAllocation.start_at, CellAllocation.id)
+    change = LegalStatusChange
+    statuses = (
+        select(change.admission_id, change.changed_at, change.to_status)
+        .where(change.admission_id.in_(relevant), change.changed_at < end)
+        .order_by(change.changed_at, change.id)
     )
-    for aid, began, ended, unit in db.session.execute(cells):
+    for aid, at, status in db.session.execute(statuses):
+        histories[aid].statuses.append((as_utc(at), status))
+    for aid, began, ended, unit in db.session.execute(_cells_query(relevant, end)):
         histories[aid].cells.append((as_utc(began), as_utc(ended) if ended else None, unit))
     return histories
 
