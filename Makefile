@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 PORT ?= 5000
 PYTEST_ARGS ?= -n 2
 
-.PHONY: run test lint format bench-matching install clean-db
+.PHONY: run test lint format bench-matching bench-exports install clean-db
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,10 @@ format: $(STAMP)
 bench-matching: $(STAMP)
 	$(BIN)/pip install --quiet -e ".[bench]"
 	$(BIN)/python benchmarks/matching/run.py
+
+## make bench-exports: 1,000,000-row snapshot CSV through the app against PostgreSQL COPY
+bench-exports: $(STAMP)
+	$(BIN)/python benchmarks/exports/run.py
 
 clean-db:
 	rm -f instance/justice.db

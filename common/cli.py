@@ -94,8 +94,10 @@ def _register_subcommands():
     from common.identity.cli import users
     from common.imports.cli import import_command
     from common.persons.cli import persons
+    from prison_ims.population.cli import snapshot
     from prison_ims.sentencing.cli import prison
 
+    prison.add_command(snapshot)
     for command in (audit, demo, users, persons, prison, tokens, exports, import_command, bco):
         main.add_command(command)
 
