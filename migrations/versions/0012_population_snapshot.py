@@ -1,7 +1,7 @@
 """prison: daily population snapshots by legal status, sex, age band and housing unit
 
 Revision ID: 0012_population_snapshot
-Revises: 0011_imports
+Revises: 0014_custody_inbox
 Create Date: 2026-12-03 06:45:00
 
 """
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0012_population_snapshot"
-down_revision = "0011_imports"
+down_revision = "0014_custody_inbox"
 branch_labels = None
 depends_on = None
 
