@@ -22,6 +22,11 @@ MESSAGES = {
         "The upload is larger than the allowed size.",
         "Split the file or ask an administrator about the limit.",
     ),
+    429: (
+        "Too many attempts",
+        "Too many requests came from you in a short time, so this one was refused.",
+        "Wait a minute and try again. Nothing was changed.",
+    ),
     500: (
         "Something went wrong",
         "The system could not complete your request. Nothing was saved.",
@@ -71,7 +76,7 @@ def _rollback():
 
 def register_error_handlers(app):
     """Install the handlers on an app."""
-    for code in (400, 403, 404, 405, 413, 500):
+    for code in (400, 403, 404, 405, 413, 429, 500):
         app.register_error_handler(code, lambda e, c=code: error_response(c))
 
     @app.errorhandler(CSRFError)
