@@ -5,8 +5,8 @@ from flask_security import verify_password
 from sqlalchemy import select
 
 from common.extensions import db
-from common.locking import lock_for_update
 from common.identity.models import User
+from common.locking import lock_for_update
 from lims.custody.chain import entry_digest, head_digest, verify_entries
 from lims.custody.models import PURPOSES, CustodyEntry
 from lims.errors import LimsError
