@@ -183,3 +183,38 @@ def test_dates_out_of_range_are_never_stored(app, everyone, variant):
     _submit_everything(app, everyone, variant)
     with app.app_context():
         assert _implausible_dates() == []
+
+
+def test_json_endpoints_answer_hostile_queries_with_json(app, everyone):
+    from tests.common.exports.helpers import bearer, make_token
+
+    for query in ({"surname": HOSTILE, "date_of_birth": "9999-99-99"},
+                  {"surname": LONG, "national_id": SQL}, {"given_name": "x"}):  # fmt: skip
+        response = everyone.get("/persons/candidates", query_string=query)
+        assert response.status_code == 200 and isinstance(response.get_json(), dict)
+    token = make_token(app)
+    for query in ({"limit": "many"}, {"limit": "-5"}, {"cursor": SQL}, {"cursor": LONG},
+                  {"since": "9999-12-31T99:00"}):  # fmt: skip
+        response = everyone.get("/court/api/export/v1/cases", query_string=query,
+                                headers=bearer(token))  # fmt: skip
+        assert response.status_code in (200, 400), (query, response.status_code)
+        assert "error" in response.get_json() or "records" in response.get_json()
+
+
+def test_an_oversized_photograph_is_refused_with_a_message(app_config, request):
+    import io
+
+    from prison_ims.admissions.models import Admission
+    from tests.prison_ims.test_views import PNG, _count, _form
+
+    app_config["PRISON_PHOTO_MAX_BYTES"] = 2_000_000
+    app, make_user = request.getfixturevalue("app"), request.getfixturevalue("make_user")
+    client = app.test_client()
+    assert login(client, make_user("prison_officer")).status_code == 302
+    page = client.get("/prison/admissions/new").get_data(as_text=True)
+    big = PNG + b"\x00" * 2_100_000
+    refused = client.post("/prison/admissions/new",
+                          data={**_form(app, page), "photo": (io.BytesIO(big), "face.png")},
+                          content_type="multipart/form-data")  # fmt: skip
+    assert "The photograph is larger than 2 MB" in refused.get_data(as_text=True)
+    assert _count(app, Admission) == 0
