@@ -66,6 +66,9 @@ def build_config(overrides=None):
         "EXPORT_RATE_LIMIT": _env("EXPORT_RATE_LIMIT", "300 per minute"),
         "RATELIMIT_STORAGE_URI": _env("RATELIMIT_STORAGE_URI", "memory://"),
         "RATELIMIT_HEADERS_ENABLED": True,
+        # Proxies in front that set X-Forwarded-For/-Proto (1 behind deploy/nginx.conf). 0
+        # ignores the headers: a client could otherwise forge its address.
+        "PROXY_FIX_HOPS": int(_env("PROXY_FIX_HOPS", "0")),
         # Roles that may not use the suite without TOTP two-factor set up.
         "TWO_FACTOR_REQUIRED_ROLES": ["admin"],
     }

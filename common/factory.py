@@ -51,8 +51,18 @@ def create_base_app(import_name, app_name, title, test_config=None):
 
         app.register_blueprint(create_blueprint())
     install_rate_limits(app)
+    trust_proxy_headers(app)
     refuse_demo_accounts_in_production(app)
     return app
+
+
+def trust_proxy_headers(app):
+    """Take the client's address and scheme from the proxies in front (PROXY_FIX_HOPS)."""
+    hops = app.config["PROXY_FIX_HOPS"]
+    if hops > 0:
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=0)
 
 
 def config_instance(config):

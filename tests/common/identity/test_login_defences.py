@@ -60,3 +60,24 @@ def test_export_api_is_limited_per_token(app, client):
     }
     assert "Retry-After" in refused.headers
     assert client.get(url, headers=bearer(second)).status_code == 200, "other tokens unaffected"
+
+
+def _attempts(client, email, address):
+    headers = {"X-Forwarded-For": address}
+    token = csrf_from(client.get("/login", headers=headers).get_data(as_text=True))
+    form = {"email": email, "password": "wrong-password-123", "csrf_token": token}
+    return client.post("/login", data=form, headers=headers).status_code
+
+
+def test_a_forged_forwarded_address_does_not_escape_the_limit(app, client, make_user):
+    email = make_user("court_clerk")
+    statuses = [_attempts(client, email, f"10.0.0.{n}") for n in range(4)]
+    assert statuses == [200, 200, 200, 429], "PROXY_FIX_HOPS=0: X-Forwarded-For is ignored"
+
+
+def test_behind_a_trusted_proxy_each_client_address_is_counted_apart(app_config, request):
+    app_config["PROXY_FIX_HOPS"] = 1
+    app, make_user = request.getfixturevalue("app"), request.getfixturevalue("make_user")
+    email, client = make_user("court_clerk"), app.test_client()
+    assert [_attempts(client, email, "10.0.0.1") for _ in range(4)] == [200, 200, 200, 429]
+    assert _attempts(client, email, "10.0.0.2") == 200, "another desk behind the proxy"
