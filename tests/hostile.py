@@ -1,5 +1,6 @@
-"""Form crawling for the hostile-input tests: find every POST form on a page and fill it."""
+"""Reading forms off pages: every POST form of a page filled with bad input, one form's version."""
 
+import re
 from html.parser import HTMLParser
 
 SCRIPT = '<script>alert("hostile")</script>'
@@ -102,3 +103,12 @@ def filled(form, variant):
             value = values[field_kind(name, kind)]
             data[name] = value if value is not None else (attrs.get("value") or "")
     return data
+
+
+def form_fields(html, action):
+    """The CSRF token and record version of the form posting to `action` on a page."""
+    from tests.conftest import csrf_from
+
+    form = re.search(rf'action="{re.escape(action)}".*?</form>', html, re.S).group(0)
+    version = re.search(r'name="version" type="hidden" value="(\d+)"', form).group(1)
+    return {"csrf_token": csrf_from(html), "version": version}

@@ -1,6 +1,5 @@
 """Two people at once: a stale edit is refused, one hand-over wins, numbers never repeat."""
 
-import re
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date
@@ -16,19 +15,13 @@ from lims.custody.models import CustodyEntry
 from lims.custody.services import transfer
 from lims.errors import LimsError
 from lims.items.models import Item
-from tests.conftest import TEST_PASSWORD, csrf_from
+from tests.conftest import TEST_PASSWORD
 from tests.court_cms.helpers import file
 from tests.court_cms.http import case_on_file
+from tests.hostile import form_fields
 from tests.lims.helpers import client_as, intake, staff
 
 CONFLICT = "was changed by someone else after you opened it"
-
-
-def _form_fields(html, action):
-    """The CSRF token and version of the form posting to `action` on a page."""
-    form = re.search(rf'action="{re.escape(action)}".*?</form>', html, re.S).group(0)
-    version = re.search(r'name="version" type="hidden" value="(\d+)"', form).group(1)
-    return {"csrf_token": csrf_from(html), "version": version}
 
 
 def test_two_clerks_change_the_same_case_one_gets_the_conflict(app, make_user):
@@ -36,8 +29,8 @@ def test_two_clerks_change_the_same_case_one_gets_the_conflict(app, make_user):
     first, _ = client_as(app, make_user, "court_clerk")
     second, _ = client_as(app, make_user, "court_clerk")
     page, action = f"/court/cases/{case_id}", f"/court/cases/{case_id}/status"
-    first_form = _form_fields(first.get(page).get_data(as_text=True), action)
-    second_form = _form_fields(second.get(page).get_data(as_text=True), action)
+    first_form = form_fields(first.get(page).get_data(as_text=True), action)
+    second_form = form_fields(second.get(page).get_data(as_text=True), action)
     change = {"changed_on": date.today().isoformat()}
     won = first.post(action, data={**first_form, **change, "status": "TRANSFERRED",
                                    "reason": "Transferred to Belmopan"})  # fmt: skip
@@ -63,8 +56,8 @@ def test_two_managers_put_the_same_item_on_hold_one_gets_the_conflict(app, make_
     first, _ = client_as(app, make_user, "lab_manager")
     second, _ = client_as(app, make_user, "lab_manager")
     page, action = f"/lims/items/{item_id}", f"/lims/items/{item_id}/hold"
-    first_form = _form_fields(first.get(page).get_data(as_text=True), action)
-    second_form = _form_fields(second.get(page).get_data(as_text=True), action)
+    first_form = form_fields(first.get(page).get_data(as_text=True), action)
+    second_form = form_fields(second.get(page).get_data(as_text=True), action)
     won = first.post(action, data={**first_form, "hold": "y", "reason": "Court order 12/2026"})
     assert won.status_code == 302
     lost = second.post(action, data={**second_form, "hold": "y", "reason": "Defence request"})

@@ -12,8 +12,8 @@ from common.extensions import db
 from court_cms.cases.models import Case, CaseStatusChange
 from tests.conftest import PG_ADMIN_URL
 from tests.court_cms.http import case_on_file
+from tests.hostile import form_fields
 from tests.lims.helpers import client_as
-from tests.test_concurrency import _form_fields
 
 pytestmark = pytest.mark.postgres
 
@@ -57,7 +57,7 @@ def test_connection_killed_mid_request_gives_503_and_saves_nothing(
     case_id, _party, _charge = case_on_file(app)
     clerk, _ = client_as(app, make_user, "court_clerk")
     page, action = f"/court/cases/{case_id}", f"/court/cases/{case_id}/status"
-    form = {**_form_fields(clerk.get(page).get_data(as_text=True), action),
+    form = {**form_fields(clerk.get(page).get_data(as_text=True), action),
             "status": "TRANSFERRED", "changed_on": date.today().isoformat(),
             "reason": "Transferred to Belmopan"}  # fmt: skip
     before = _counts(app, case_id)
