@@ -66,6 +66,27 @@ def test_two_managers_put_the_same_item_on_hold_one_gets_the_conflict(app, make_
         assert db.session.get(Item, item_id).legal_hold_reason == "Court order 12/2026"
 
 
+def test_two_officers_change_the_same_legal_status_one_gets_the_conflict(app, make_user):
+    from prison_ims.admissions.models import Admission
+    from tests.prison_ims.helpers import admit
+
+    with app.app_context():
+        admission_id = admit().id
+        db.session.commit()
+    first, _ = client_as(app, make_user, "prison_officer")
+    second, _ = client_as(app, make_user, "prison_officer")
+    page, action = f"/prison/admissions/{admission_id}", f"/prison/admissions/{admission_id}/status"
+    first_form = form_fields(first.get(page).get_data(as_text=True), action)
+    second_form = form_fields(second.get(page).get_data(as_text=True), action)
+    convicted = {"status": "CONVICTED_UNSENTENCED", "reason": "Convicted, sentence deferred"}
+    won = first.post(action, data={**first_form, **convicted})
+    assert won.status_code == 302
+    lost = second.post(action, data={**second_form, "status": "CIVIL", "reason": "Civil debt"})
+    assert CONFLICT in lost.get_data(as_text=True)
+    with app.app_context():
+        assert db.session.get(Admission, admission_id).legal_status == "CONVICTED_UNSENTENCED"
+
+
 def _hand_over(app, item_id, holder_id, receiver_id, barrier):
     """One hand-over in its own session, started at the same moment as the other."""
     with app.app_context(), acting_as("test"):
