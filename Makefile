@@ -31,6 +31,7 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/bandit -q -c pyproject.toml -r common prison_ims lims court_cms -lll
 
 format: $(STAMP)
 	$(BIN)/ruff format .
