@@ -145,3 +145,35 @@ def test_case_numbers_never_repeat_when_clerks_file_at_once(app):
     assert len(set(numbers)) == 24, numbers
     with app.app_context():
         assert db.session.scalar(select(func.count()).select_from(Case)) == 24
+
+
+@pytest.mark.postgres
+def test_a_write_that_loses_a_race_after_the_version_check_gets_a_409_page(
+    app, make_user, monkeypatch, database_url
+):
+    from sqlalchemy import create_engine, text
+
+    import court_cms.cases.services as case_services
+    from common.config import normalise_database_url
+
+    case_id, _party, _charge = case_on_file(app)
+    clerk, _ = client_as(app, make_user, "court_clerk")
+    page, action = f"/court/cases/{case_id}", f"/court/cases/{case_id}/status"
+    change = {"status": "TRANSFERRED", "changed_on": date.today().isoformat(), "reason": "Moved"}
+    form = {**form_fields(clerk.get(page).get_data(as_text=True), action), **change}
+    original = case_services._status
+
+    def someone_else_commits_first(*args, **kwargs):
+        engine = create_engine(normalise_database_url(database_url))
+        with engine.begin() as conn:
+            conn.execute(text("UPDATE court_case SET version = version + 1 WHERE id = :i"),
+                         {"i": case_id})  # fmt: skip
+        engine.dispose()
+        original(*args, **kwargs)
+
+    monkeypatch.setattr(case_services, "_status", someone_else_commits_first)
+    response = clerk.post(action, data=form)
+    assert response.status_code == 409
+    assert "changed by someone else" in response.get_data(as_text=True)
+    with app.app_context():
+        assert db.session.get(Case, case_id).status != "TRANSFERRED"
