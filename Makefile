@@ -22,14 +22,16 @@ run: $(STAMP)
 	$(BIN)/justice demo
 	$(BIN)/justice serve --port $(PORT)
 
-## make test: lint, then the whole suite against the local PostgreSQL (JUSTICE_TEST_DB=sqlite for SQLite)
+## make test: lint, security scan (bandit, high severity), then the whole suite against the local PostgreSQL (JUSTICE_TEST_DB=sqlite for SQLite)
 test: $(STAMP)
 	$(BIN)/ruff check .
+	$(BIN)/bandit -q -c pyproject.toml -r common prison_ims lims court_cms -lll
 	$(BIN)/python -m pytest -q $(PYTEST_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/bandit -q -c pyproject.toml -r common prison_ims lims court_cms -lll
 
 format: $(STAMP)
 	$(BIN)/ruff format .
