@@ -10,6 +10,9 @@ COURT_AGE_BANDS: CourTools M4 age bands (upper bounds in days). Default (90, 180
 COURT_REMAND_WARNING_DAYS: a remand order expiring within this many days is shown as
     due. Default 3.
 COURT_PAGE_SIZE: rows per page in lists. Default 25.
+COURT_FORENSIC_REASON_CODES: adjournment reason codes meaning "waiting for the forensic
+    laboratory"; such an adjournment must name the open lab request of a linked lab case.
+    Default ("AWAIT_FORENSIC",).
 """
 
 from flask import current_app
@@ -21,6 +24,7 @@ DEFAULTS = {
     "COURT_AGE_BANDS": (90, 180, 365, 730),
     "COURT_REMAND_WARNING_DAYS": 3,
     "COURT_PAGE_SIZE": 25,
+    "COURT_FORENSIC_REASON_CODES": ("AWAIT_FORENSIC",),
 }
 
 

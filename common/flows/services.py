@@ -1,0 +1,100 @@
+"""Remand delay summary: remand days by adjournment reason and responsible side.
+
+The prison supplies the remand episodes (provider "prison.remand_episodes"), the court the
+hearing histories of each person (provider "court.hearing_steps"); attribution itself is
+pure (common.flows.attribution).
+"""
+
+from collections import Counter, defaultdict
+from datetime import date
+
+from common.flows.attribution import episode_days
+from common.flows.registry import ask
+from common.models import utcnow
+from common.timefmt import BELIZE
+
+
+def belize_today():
+    """Today's date in Belize."""
+    return utcnow().astimezone(BELIZE).date()
+
+
+def _overlaps(episode, start, end):
+    if episode.first_day >= end:
+        return False
+    return start is None or episode.last_day is None or episode.last_day >= start
+
+
+def remand_delay_summary(court=None, start=None, end=None):
+    """Remand days in [start, end) by reason and by side (end defaults to today, exclusive).
+
+    `court` is a court id: only days attributed to that court's hearings count.
+    Returns {"total", "episodes", "by_reason", "by_side", "by_reason_side", "start", "end"}.
+    """
+    end = end or belize_today()
+    episodes = [e for e in ask("prison.remand_episodes") if _overlaps(e, start, end)]
+    steps = ask("court.hearing_steps", sorted({e.person_id for e in episodes}))
+    cells = Counter()
+    counted = 0
+    for episode in episodes:
+        days = episode_days(episode, steps.get(episode.person_id, []), start, end)
+        kept = {k: n for k, n in days.items() if court is None or k[0] == court}
+        counted += bool(kept)
+        for (_court, reason, side), n in kept.items():
+            cells[(reason, side)] += n
+    return _summary(cells, counted, start, end)
+
+
+def _summary(cells, counted, start, end):
+    by_reason, by_side = Counter(), Counter()
+    matrix = defaultdict(dict)
+    for (reason, side), n in cells.items():
+        by_reason[reason] += n
+        by_side[side] += n
+        matrix[reason][side] = n
+    return {
+        "total": sum(cells.values()),
+        "episodes": counted,
+        "by_reason": dict(by_reason.most_common()),
+        "by_side": dict(by_side.most_common()),
+        "by_reason_side": {r: matrix[r] for r in dict(by_reason.most_common())},
+        "start": start,
+        "end": end,
+    }
+
+
+def chart_data(summary):
+    """(labels, datasets) of a stacked bar chart: reasons across, one dataset per side."""
+    labels = list(summary["by_reason"])
+    sides = list(summary["by_side"])
+    datasets = [
+        {"label": side, "data": [summary["by_reason_side"][r].get(side, 0) for r in labels]}
+        for side in sides
+    ]
+    return labels, datasets
+
+
+def closest_to_remand_limit(limit=10):
+    """The people on remand now nearest (or past) the remand limit, most days first."""
+    return ask("prison.closest_to_remand_limit", limit)
+
+
+def court_choices():
+    """(id, name) of the courts, for the filter."""
+    return ask("court.courts")
+
+
+def parse_period(args, today=None):
+    """(start, end, error) from ?from=&to= (ISO dates; `to` inclusive in the form)."""
+    from datetime import timedelta
+
+    today = today or belize_today()
+    try:
+        start = date.fromisoformat(args.get("from", "")) if args.get("from") else None
+        to = date.fromisoformat(args.get("to", "")) if args.get("to") else None
+    except ValueError:
+        return None, today, "Give the dates as calendar dates, for example 2026-03-01."
+    end = min(to + timedelta(days=1), today) if to else today
+    if start and start >= end:
+        return None, today, "The period starts after it ends: check the two dates."
+    return start, end, None
