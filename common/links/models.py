@@ -1,7 +1,9 @@
 """Lab case ↔ court case links, and adjournments linked to the lab request awaited.
 
-These tables belong to no app: they join the lab's and the court's records by id. Links are
-never deleted (they are part of the record of who knew what, when).
+These tables belong to no app: they hold the lab's and the court's record ids as plain
+integers (common tables never point at an app's tables; the ids are checked by the services
+through the apps' providers, and neither app deletes a case, a hearing or a request). Links
+are never deleted: they are part of the record of who knew what, when.
 """
 
 from common.extensions import db
@@ -15,10 +17,8 @@ class CaseLink(Audited, Timestamped, db.Model):
     __table_args__ = (db.UniqueConstraint("lab_case_id", "court_case_id"),)
 
     id = db.Column(db.Integer, primary_key=True)
-    lab_case_id = db.Column(db.Integer, db.ForeignKey("lims_case.id"), nullable=False, index=True)
-    court_case_id = db.Column(
-        db.Integer, db.ForeignKey("court_case.id"), nullable=False, index=True
-    )
+    lab_case_id = db.Column(db.Integer, nullable=False, index=True)
+    court_case_id = db.Column(db.Integer, nullable=False, index=True)
     linked_from = db.Column(db.String(8), nullable=False)  # "lims" or "court"
     created_by_id = db.Column(db.Integer, db.ForeignKey("common_user.id"), nullable=True)
 
@@ -29,14 +29,8 @@ class LabWait(Audited, Timestamped, db.Model):
     __tablename__ = "common_lab_wait"
 
     id = db.Column(db.Integer, primary_key=True)
-    hearing_id = db.Column(
-        db.Integer, db.ForeignKey("court_hearing.id"), nullable=False, unique=True
-    )
-    court_case_id = db.Column(
-        db.Integer, db.ForeignKey("court_case.id"), nullable=False, index=True
-    )
-    lab_request_id = db.Column(
-        db.Integer, db.ForeignKey("lims_request.id"), nullable=False, index=True
-    )
+    hearing_id = db.Column(db.Integer, nullable=False, unique=True)
+    court_case_id = db.Column(db.Integer, nullable=False, index=True)
+    lab_request_id = db.Column(db.Integer, nullable=False, index=True)
     adjourned_on = db.Column(db.Date, nullable=False)
     created_by_id = db.Column(db.Integer, db.ForeignKey("common_user.id"), nullable=True)
