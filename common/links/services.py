@@ -133,7 +133,7 @@ def choose_open_request(court_case_id, lab_request_id=None):
             "No open lab request is linked to this case, so the adjournment cannot be "
             "'awaiting forensic report': link the lab case first (Lab requests section), "
             "or choose the reason that applies.",
-            "lab_request_id",
+            "reason_id",
         )
     if lab_request_id:
         chosen = next((r for r in open_requests if r.id == lab_request_id), None)

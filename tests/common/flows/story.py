@@ -39,7 +39,11 @@ def lab_case_of(person_public_id, received_on=date(2026, 3, 3)):
     intake = staff("lab_intake")
     with acting_as("test"):
         case = create_case(case_data(received_at=belize(received_on)), intake.id)
-        item = create_item(case, item_data(item_type="BIOLOGICAL", description="Buccal swab", seals="S-2001"), intake)
+        item = create_item(
+            case,
+            item_data(item_type="BIOLOGICAL", description="Buccal swab", seals="S-2001"),
+            intake,
+        )
         add_person(case, "SUSPECT", person_public_id, {**DEFENDANT})
         request = create_request(
             case, {"discipline": "DNA", "priority": "COURT", "item_ids": [item.id]}

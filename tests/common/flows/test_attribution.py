@@ -52,7 +52,10 @@ def test_a_period_counts_only_its_own_days():
     # Period 1-29 Apr: 31 Mar adjournment owns 1-14 Apr (14 days), 15 Apr owns 15-29 Apr (15).
     episode = RemandEpisode(1, "M", "B", date(2026, 3, 1), None)
     days = episode_days(episode, MARCH_HISTORY, start=date(2026, 4, 1), end=date(2026, 4, 30))
-    assert by_reason(days) == {"Awaiting forensic report": 14, "Accused not produced from prison": 15}
+    assert by_reason(days) == {
+        "Awaiting forensic report": 14,
+        "Accused not produced from prison": 15,
+    }
 
 
 def test_after_a_held_hearing_with_nothing_listed_the_days_are_unscheduled():
