@@ -9,7 +9,6 @@ forensic report, to 15 April; the DNA request of his lab case is open) and 15 Ap
 from datetime import UTC, date, datetime, time
 
 from common.audit.services import acting_as
-from common.extensions import db
 from common.links.services import link_to_court_case
 from common.timefmt import BELIZE
 from court_cms.hearings.services import adjourn
