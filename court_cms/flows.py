@@ -12,6 +12,7 @@ from court_cms.cases.models import CASE_STATUSES, PARTY_ROLES, Case, Party
 from court_cms.hearings.models import Hearing
 from court_cms.metrics.measures import Period
 from court_cms.reference.models import SIDES, AdjournmentReason, Court
+from court_cms.settings import setting
 from court_cms.statistics.services import measures
 
 
@@ -70,6 +71,8 @@ def hearing_steps(person_ids):
             Hearing.outcome,
             AdjournmentReason.label,
             Hearing.responsible_side,
+            Case.filed_on,
+            Case.disposed_on,
         )
         .join(Case, Case.id == Party.case_id)
         .join(Hearing, Hearing.case_id == Case.id)
@@ -78,9 +81,10 @@ def hearing_steps(person_ids):
         .where(Party.role == "DEFENDANT", Party.person_id.in_(list(person_ids)))
         .order_by(Hearing.scheduled_on, Hearing.id)
     )
-    for person_id, day, case_id, court_id, court, outcome, reason, side in rows:
+    for person_id, day, case_id, court_id, court, outcome, reason, side, filed, disposed in rows:
+        side_label = SIDES.get(side, side) if side else None
         step = HearingStep(
-            day, case_id, court_id, court, outcome, reason, SIDES.get(side, side) if side else None
+            day, case_id, court_id, court, outcome, reason, side_label, filed, disposed
         )
         result[person_id].append(step)
     return result
@@ -114,3 +118,27 @@ def headline(today=None):
         "median_days": ttd.median_days,
         "pending": pending or 0,
     }
+
+
+@provides("court.adjournments_for")
+def adjournments_for(case_ids, reason_codes):
+    """[(hearing id, case id, day)] of the cases' adjournments with one of the reason codes."""
+    if not case_ids:
+        return []
+    rows = db.session.execute(
+        select(Hearing.id, Hearing.case_id, Hearing.scheduled_on)
+        .join(AdjournmentReason, AdjournmentReason.id == Hearing.adjournment_reason_id)
+        .where(
+            Hearing.case_id.in_(list(case_ids)),
+            Hearing.outcome == "ADJOURNED",
+            AdjournmentReason.code.in_(list(reason_codes)),
+        )
+        .order_by(Hearing.scheduled_on, Hearing.id)
+    )
+    return [tuple(r) for r in rows]
+
+
+@provides("court.forensic_reason_codes")
+def forensic_reason_codes():
+    """The adjournment reason codes meaning "awaiting the forensic laboratory" (a setting)."""
+    return tuple(setting("COURT_FORENSIC_REASON_CODES"))

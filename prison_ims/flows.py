@@ -1,13 +1,18 @@
 """What the prison tells the other systems (providers of common.flows.registry)."""
 
+from datetime import UTC, datetime, time
+
 from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 
 from common.extensions import db
 from common.flows.refs import RemandEpisode
 from common.flows.registry import provides
+from common.timefmt import BELIZE
 from prison_ims.admissions.models import Admission, LegalStatusChange
 from prison_ims.conduct_settings import conduct_setting
 from prison_ims.dashboard.figures import population
+from prison_ims.movements.models import Movement
 from prison_ims.movements.services import current_state, in_custody
 from prison_ims.remand.services import (
     remand_alarms,
@@ -18,20 +23,46 @@ from prison_ims.remand.services import (
 from prison_ims.times import belize_date, now_utc
 
 
-@provides("prison.remand_episodes")
-def remand_episodes(until=None):
-    """Every period in custody on a remand status, as RemandEpisodes (ongoing: last_day None)."""
-    until = until or now_utc()
+def _remand_admission_ids(start, end):
+    """Admissions ever on a remand status that may hold remand days in [start, end)."""
     statuses = tuple(conduct_setting("PRISON_REMAND_STATUSES"))
-    ids = list(
-        db.session.scalars(
-            select(LegalStatusChange.admission_id)
-            .where(LegalStatusChange.to_status.in_(statuses))
-            .distinct()
-        )
+    query = (
+        select(LegalStatusChange.admission_id)
+        .join(Admission, Admission.id == LegalStatusChange.admission_id)
+        .where(LegalStatusChange.to_status.in_(statuses))
+        .distinct()
     )
+    if end is not None:
+        query = query.where(Admission.admitted_at < _belize_midnight(end))
+    if start is not None:
+        released_before = select(Movement.id).where(
+            Movement.admission_id == Admission.id,
+            Movement.kind == "REL",
+            Movement.occurred_at < _belize_midnight(start),
+        )
+        query = query.where(~released_before.exists())
+    return list(db.session.scalars(query))
+
+
+def _belize_midnight(day):
+    return datetime.combine(day, time.min, BELIZE).astimezone(UTC)
+
+
+@provides("prison.remand_episodes")
+def remand_episodes(start=None, end=None, until=None):
+    """Periods in custody on a remand status that may touch [start, end), as RemandEpisodes.
+
+    An ongoing episode has last_day None. Episodes entirely outside the period may be left out.
+    """
+    until = until or now_utc()
+    ids = _remand_admission_ids(start, end)
     admissions = {
-        a.id: a for a in db.session.scalars(select(Admission).where(Admission.id.in_(ids)))
+        a.id: a
+        for a in db.session.scalars(
+            select(Admission)
+            .where(Admission.id.in_(ids))
+            .options(selectinload(Admission.person_record))
+        )
     }
     episodes = []
     for admission_id, spans in remand_spans(ids, until).items():

@@ -58,6 +58,13 @@ class HearingStep:
     outcome: str  # SCHEDULED, HELD, ADJOURNED, VACATED
     reason: str | None = None
     side: str | None = None
+    case_filed_on: date | None = None
+    case_disposed_on: date | None = None
+
+    def case_open_during(self, first_day, last_day):
+        """True when the step's case was filed by `last_day` and not disposed before `first_day`."""
+        filed = self.case_filed_on is None or last_day is None or self.case_filed_on <= last_day
+        return filed and (self.case_disposed_on is None or self.case_disposed_on >= first_day)
 
 
 @dataclass(frozen=True)

@@ -6,12 +6,14 @@ pure (common.flows.attribution).
 """
 
 from collections import Counter, defaultdict
-from datetime import date
+from datetime import date, timedelta
 
 from common.flows.attribution import episode_days
 from common.flows.registry import ask
 from common.models import utcnow
 from common.timefmt import BELIZE
+
+DEFAULT_PERIOD_DAYS = 365
 
 
 def belize_today():
@@ -25,24 +27,41 @@ def _overlaps(episode, start, end):
     return start is None or episode.last_day is None or episode.last_day >= start
 
 
+def cases_open_during(episode, steps, end):
+    """The hearings of the person's cases that were open at some time during the episode."""
+    last = episode.last_day or end
+    return [s for s in steps if s.case_open_during(episode.first_day, last)]
+
+
 def remand_delay_summary(court=None, start=None, end=None):
     """Remand days in [start, end) by reason and by side (end defaults to today, exclusive).
 
-    `court` is a court id: only days attributed to that court's hearings count.
-    Returns {"total", "episodes", "by_reason", "by_side", "by_reason_side", "start", "end"}.
+    `court` is a court id: only days attributed to that court's hearings count. Only the
+    hearings of cases open during the episode count. Episodes of people without such a case
+    in the court tracker cannot be attributed: they are counted
+    apart ("unmatched_episodes", "unmatched_days") and left out of the totals.
+    Returns {"total", "episodes", "by_reason", "by_side", "by_reason_side", "start", "end",
+    "unmatched_episodes", "unmatched_days"}.
     """
     end = end or belize_today()
-    episodes = [e for e in ask("prison.remand_episodes") if _overlaps(e, start, end)]
+    episodes = [e for e in ask("prison.remand_episodes", start, end) if _overlaps(e, start, end)]
     steps = ask("court.hearing_steps", sorted({e.person_id for e in episodes}))
     cells = Counter()
-    counted = 0
+    counted = unmatched = unmatched_days = 0
     for episode in episodes:
-        days = episode_days(episode, steps.get(episode.person_id, []), start, end)
+        history = cases_open_during(episode, steps.get(episode.person_id, []), end)
+        days = episode_days(episode, history, start, end)
+        if not history:
+            unmatched += bool(days)
+            unmatched_days += sum(days.values())
+            continue
         kept = {k: n for k, n in days.items() if court is None or k[0] == court}
         counted += bool(kept)
         for (_court, reason, side), n in kept.items():
             cells[(reason, side)] += n
-    return _summary(cells, counted, start, end)
+    summary = _summary(cells, counted, start, end)
+    summary.update(unmatched_episodes=unmatched, unmatched_days=unmatched_days)
+    return summary
 
 
 def _summary(cells, counted, start, end):
@@ -85,10 +104,13 @@ def court_choices():
 
 
 def parse_period(args, today=None):
-    """(start, end, error) from ?from=&to= (ISO dates; `to` inclusive in the form)."""
-    from datetime import timedelta
+    """(start, end, error) from ?from=&to= (ISO dates; `to` inclusive in the form).
 
+    Without either date the period is the last DEFAULT_PERIOD_DAYS days.
+    """
     today = today or belize_today()
+    if not args.get("from") and not args.get("to"):
+        return today - timedelta(days=DEFAULT_PERIOD_DAYS), today, None
     try:
         start = date.fromisoformat(args.get("from", "")) if args.get("from") else None
         to = date.fromisoformat(args.get("to", "")) if args.get("to") else None

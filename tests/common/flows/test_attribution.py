@@ -110,3 +110,37 @@ def test_summary_from_the_real_records_of_the_three_systems(app):
         assert elsewhere["total"] == 0 and elsewhere["episodes"] == 0
         april = remand_delay_summary(start=date(2026, 4, 1), end=date(2026, 4, 30))
         assert april["total"] == 29
+
+
+def test_hearings_of_a_case_closed_before_the_remand_do_not_count():
+    # A 2024 case disposed on 1 Jun 2024 has nothing to do with a remand from 1 Mar 2026:
+    # only the 2026 case's hearings attribute its days (9 days awaiting its first hearing,
+    # then 22 (10-31 Mar) on the prosecution's adjournment, to the period end of 31 Mar).
+    from common.flows.services import cases_open_during
+
+    old = HearingStep(
+        date(2024, 5, 2),
+        3,
+        SC,
+        "SC",
+        "HELD",
+        case_filed_on=date(2024, 1, 5),
+        case_disposed_on=date(2024, 6, 1),
+    )
+    current = [
+        HearingStep(
+            date(2026, 3, 10),
+            7,
+            SC,
+            "SC",
+            "ADJOURNED",
+            "Prosecution not ready",
+            "Prosecution",
+            case_filed_on=date(2026, 3, 2),
+        ),
+    ]
+    episode = RemandEpisode(1, "M", "B", date(2026, 3, 1), None)
+    steps = cases_open_during(episode, [old, *current], date(2026, 4, 1))
+    assert steps == current
+    days = episode_days(episode, steps, end=date(2026, 4, 1))
+    assert by_reason(days) == {"Awaiting first hearing": 9, "Prosecution not ready": 22}
