@@ -41,7 +41,11 @@ def persons_in_lab_and_court():
 
 
 def pairs_of(person_id):
-    """[(lab case row, court Case)]: the person's first suspect lab case, defendant cases."""
+    """[(lab case row, court Case)] of a suspect who is a defendant: at most one pair.
+
+    The lab case with an open request and the pending court case are preferred, else the
+    most recent of each.
+    """
     lab = [c for c in ask("lims.person_cases", person_id) if c["role"] == "Suspect"]
     cases = db.session.scalars(
         select(Case)
@@ -49,7 +53,11 @@ def pairs_of(person_id):
         .where(Party.person_id == person_id, Party.role == "DEFENDANT")
         .order_by(Case.filed_on.desc())
     ).all()
-    return [(lab[0], case) for case in cases[:1]] if lab else []
+    if not lab or not cases:
+        return []
+    lab_case = next((c for c in lab if any(r.is_open for r in c["requests"])), lab[0])
+    court_case = next((c for c in cases if c.status == "PENDING"), cases[0])
+    return [(lab_case, court_case)]
 
 
 def candidate_pairs():
