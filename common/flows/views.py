@@ -2,6 +2,8 @@
 
 from flask import render_template, request
 
+from common.audit.services import record_event
+from common.extensions import db
 from common.flows import services
 
 
@@ -11,12 +13,22 @@ def remand_delay():
     court_id = request.args.get("court", type=int)
     summary = services.remand_delay_summary(court=court_id, start=start, end=end)
     labels, datasets = services.chart_data(summary)
+    closest = services.closest_to_remand_limit()
+    # The page names the people closest to the remand limit: its opening is audited.
+    record_event(
+        db.session,
+        "view",
+        "RemandDelayReport",
+        None,
+        {"court": court_id, "from": str(start or ""), "to": str(end), "names": len(closest)},
+    )
+    db.session.commit()
     return render_template(
         "common/flows_delay.html",
         summary=summary,
         labels=labels,
         datasets=datasets,
-        closest=services.closest_to_remand_limit(),
+        closest=closest,
         courts=services.court_choices(),
         court_id=court_id,
         error=error,
