@@ -1,7 +1,9 @@
 """The remand delay report and the management dashboard over HTTP."""
 
 import pytest
+from sqlalchemy import select
 
+from common.audit.models import AuditEntry
 from common.extensions import db
 from tests.common.flows.story import remand_story
 from tests.conftest import login
@@ -41,6 +43,11 @@ def test_registrar_sees_remand_days_by_reason_and_side(app, make_user, story):
     assert "data-chart=" in page  # the stacked bar chart
     closest = table_after(page, 'id="closest"')
     assert story["name"] in closest
+    with app.app_context():
+        opened = db.session.scalar(
+            select(AuditEntry).where(AuditEntry.entity_type == "RemandDelayReport")
+        )
+        assert opened is not None and opened.actor.startswith("court_registrar")
 
 
 def test_the_report_filters_by_court_and_period(app, make_user, story):
