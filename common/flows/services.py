@@ -106,17 +106,19 @@ def court_choices():
 def parse_period(args, today=None):
     """(start, end, error) from ?from=&to= (ISO dates; `to` inclusive in the form).
 
-    Without either date the period is the last DEFAULT_PERIOD_DAYS days.
+    Without either date, or with dates that cannot be used (the error says why), the period
+    is the last DEFAULT_PERIOD_DAYS days.
     """
     today = today or belize_today()
+    default = today - timedelta(days=DEFAULT_PERIOD_DAYS)
     if not args.get("from") and not args.get("to"):
-        return today - timedelta(days=DEFAULT_PERIOD_DAYS), today, None
+        return default, today, None
     try:
         start = date.fromisoformat(args.get("from", "")) if args.get("from") else None
         to = date.fromisoformat(args.get("to", "")) if args.get("to") else None
     except ValueError:
-        return None, today, "Give the dates as calendar dates, for example 2026-03-01."
+        return default, today, "Give the dates as calendar dates, for example 2026-03-01."
     end = min(to + timedelta(days=1), today) if to else today
     if start and start >= end:
-        return None, today, "The period starts after it ends: check the two dates."
+        return default, today, "The period starts after it ends: check the two dates."
     return start, end, None

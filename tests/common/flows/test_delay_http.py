@@ -66,6 +66,7 @@ def test_the_report_filters_by_court_and_period(app, make_user, story):
         as_text=True
     )
     assert "The period starts after it ends" in backwards
+    assert "The last 12 months are shown instead" in backwards
     wrong = judge.get("/flows/remand-delay?from=1 March").get_data(as_text=True)
     assert "Give the dates as calendar dates" in wrong
 
