@@ -6,6 +6,8 @@ from sqlalchemy import select
 
 from common.extensions import db
 from common.iccs.choices import offence_choices
+from common.links.forms import LinkForm
+from common.links.services import lab_requests_for_court_case, waits_of_court_case
 from court_cms.appeals.forms import AppealForm, AppealOutcomeForm
 from court_cms.appeals.services import appeal_deadline
 from court_cms.cases.forms import ChargeForm, OutcomeForm, StatusForm
@@ -32,6 +34,14 @@ def reason_choices():
     return [(0, "Choose…"), *((r.id, r.label) for r in reasons)]
 
 
+def lab_request_choices(lab_requests):
+    """(id, label) of the open linked lab requests an adjournment may be waiting for."""
+    open_requests = [r for r in lab_requests if r.is_open]
+    return [(0, "The only open request" if len(open_requests) == 1 else "Choose…")] + [
+        (r.id, f"{r.lab_number} {r.discipline} (request {r.id})") for r in open_requests
+    ]
+
+
 def case_page_context(case, forms):
     """Template context of the case page; `forms` holds a refused form to show again."""
     defendants = [(p.id, p.name) for p in case.defendants]
@@ -42,6 +52,8 @@ def case_page_context(case, forms):
     schedule_form.courtroom_id.choices = [(0, "Choose…"), *rooms]
     hearing_form = forms.get("hearing_form") or HearingOutcomeForm()
     hearing_form.reason_id.choices = reason_choices()
+    lab_requests = lab_requests_for_court_case(case.id)
+    hearing_form.lab_request_id.choices = lab_request_choices(lab_requests)
     order_form = forms.get("order_form") or OrderForm()
     order_form.party_id.choices = [(0, "Choose…"), *defendants]
     appeal_form = forms.get("appeal_form") or AppealForm()
@@ -87,4 +99,7 @@ def case_page_context(case, forms):
         "attendance_form": forms.get("attendance_form") or AttendanceForm(),
         "attendance_hearing": forms.get("attendance_hearing"),
         **custody_context(case),
+        "lab_requests": lab_requests,
+        "lab_waits": waits_of_court_case(case.id),
+        "link_form": forms.get("link_form") or LinkForm(),
     }

@@ -12,6 +12,9 @@ COURT_REMAND_WARNING_DAYS: a remand order expiring within this many days is show
 COURT_PAGE_SIZE: rows per page in lists. Default 25.
 COURT_NOT_PRODUCED_REASON: the adjournment reason code meaning the accused was not
     produced from prison; the adjournment is attributed to the prison. Default "NOT_PRODUCED".
+COURT_FORENSIC_REASON_CODES: adjournment reason codes meaning "waiting for the forensic
+    laboratory"; such an adjournment must name the open lab request of a linked lab case.
+    Default ("AWAIT_FORENSIC",).
 """
 
 from flask import current_app
@@ -24,6 +27,7 @@ DEFAULTS = {
     "COURT_REMAND_WARNING_DAYS": 3,
     "COURT_PAGE_SIZE": 25,
     "COURT_NOT_PRODUCED_REASON": "NOT_PRODUCED",
+    "COURT_FORENSIC_REASON_CODES": ("AWAIT_FORENSIC",),
 }
 
 

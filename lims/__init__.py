@@ -7,6 +7,7 @@ def create_app(test_config=None):
     """The Forensic LIMS app (mounted at /lims/ in the suite, or run alone)."""
     app = create_base_app(__name__, "lims", "Forensic LIMS", test_config)
     from lims.analysis.blueprint import bp as analysis_bp
+    from lims.courtlinks.blueprint import bp as courtlinks_bp
     from lims.dashboard.blueprint import bp as dashboard_bp
     from lims.disposition.blueprint import bp as disposition_bp
     from lims.intake.blueprint import bp as intake_bp
@@ -22,6 +23,7 @@ def create_app(test_config=None):
         reports_bp,
         disposition_bp,
         metrics_bp,
+        courtlinks_bp,
     ):
         app.register_blueprint(bp)
     return app

@@ -17,4 +17,5 @@ DEMO_USERS = [
     ("bco@demo.justice.bz", "Elena Mai", "bco_analyst"),
     ("auditor@demo.justice.bz", "Norman Sabal", "auditor"),
     ("admin@demo.justice.bz", "Kim Castillo", "admin"),
+    ("management@demo.justice.bz", "Dorian Vernon", "management"),
 ]

@@ -132,3 +132,15 @@ def all_permissions():
 def role_allows(role, permission):
     """True when `role` holds `permission` in the table."""
     return permission in ROLE_PERMISSIONS.get(role, set())
+
+
+# Cross-system flows (docs/flows.md): lab ↔ court links, remand delay, management.
+ROLE_PERMISSIONS["lab_intake"] |= {"lims.court_link.create"}
+ROLE_PERMISSIONS["lab_manager"] |= {"lims.court_link.create"}
+ROLE_PERMISSIONS["court_clerk"] |= {"court.lab_link.create"}
+ROLE_PERMISSIONS["court_registrar"] |= {"court.lab_link.create", "flows.delay.view"}
+ROLE_PERMISSIONS["judicial_officer"] |= {"flows.delay.view"}
+ROLE_PERMISSIONS["prison_records_supervisor"] |= {"flows.delay.view"}
+ROLE_PERMISSIONS["management"] = {"portal.view", "management.dashboard.view", "flows.delay.view"}
+ROLE_DESCRIPTIONS["management"] = "Ministry management: the cross-system dashboard (read only)"
+ROLE_AGENCY["management"] = "MNS"

@@ -8,6 +8,7 @@ from court_cms.cases import views
 from court_cms.causelist import views as causelist
 from court_cms.custody import views as custody
 from court_cms.hearings import views as hearings
+from court_cms.lablinks import views as lablinks
 from court_cms.orders import views as orders
 from court_cms.sentences import views as sentences
 from court_cms.statistics import views as statistics
@@ -79,6 +80,9 @@ bp.add_url_rule(
     "decide_appeal",
     requires("court.case.edit")(appeals.decide_appeal),
     **POST,
+)
+bp.add_url_rule(
+    "/<int:case_id>/lab-links", "link_lab", requires("court.lab_link.create")(lablinks.link), **POST
 )
 
 lists = Blueprint("causelist", __name__, url_prefix="/cause-list")

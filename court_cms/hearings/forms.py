@@ -38,6 +38,13 @@ class OutcomeForm(FlaskForm):
         choices=[("", "As the reason says"), *SIDES.items()],
         validators=[Optional()],
     )
+    lab_request_id = SelectField(
+        "Lab request awaited",
+        coerce=int,
+        validate_choice=False,
+        validators=[Optional()],
+        description="Only for an adjournment awaiting a forensic report.",
+    )
     next_on = DateField("Adjourned to", validators=[Optional()])
     next_type = SelectField(
         "Next hearing", choices=[("", "Same type"), *HEARING_TYPES.items()], validators=[Optional()]

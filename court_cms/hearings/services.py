@@ -5,6 +5,7 @@ from datetime import date
 from sqlalchemy import select
 
 from common.extensions import db
+from common.links.services import LinkError, record_lab_wait
 from common.locking import check_version
 from court_cms.custody.listings import (
     check_not_produced_side,
@@ -14,6 +15,7 @@ from court_cms.custody.listings import (
 from court_cms.errors import CourtError
 from court_cms.hearings.models import HEARING_TYPES, Hearing
 from court_cms.reference.models import SIDES, AdjournmentReason, Courtroom
+from court_cms.settings import setting
 
 
 def _courtroom(case, courtroom_id):
@@ -90,8 +92,18 @@ def adjourn(hearing, data, version, user_id=None, today=None):
     hearing.next_hearing_id = following.id
     hearing.recorded_by_id = user_id
     db.session.flush()
+    if reason.code in setting("COURT_FORENSIC_REASON_CODES"):
+        _link_lab_wait(hearing, data.get("lab_request_id"), user_id)
     hearing_adjourned(hearing, reason)
     return following
+
+
+def _link_lab_wait(hearing, lab_request_id, user_id):
+    """An adjournment awaiting a forensic report names the open lab request it waits for."""
+    try:
+        record_lab_wait(hearing.id, hearing.case_id, hearing.scheduled_on, lab_request_id, user_id)
+    except LinkError as exc:
+        raise CourtError(str(exc), exc.field) from exc
 
 
 def _check_can_record(hearing, version, today):

@@ -5,8 +5,9 @@ from flask_login import current_user
 
 from common.extensions import db
 from common.formerrors import attach_error
+from common.links.services import lab_requests_for_court_case
 from common.locking import ConflictError
-from court_cms.casepage import reason_choices
+from court_cms.casepage import lab_request_choices, reason_choices
 from court_cms.cases.models import Case
 from court_cms.cases.views import render_case
 from court_cms.errors import CourtError
@@ -45,6 +46,7 @@ def outcome(hearing_id):
     hearing = db.session.get(Hearing, hearing_id) or abort(404)
     form = OutcomeForm()
     form.reason_id.choices = reason_choices()
+    form.lab_request_id.choices = lab_request_choices(lab_requests_for_court_case(hearing.case_id))
     if form.validate_on_submit():
         try:
             if form.outcome.data == "HELD":
@@ -69,4 +71,5 @@ def _adjournment(form):
         "next_on": form.next_on.data,
         "next_type": form.next_type.data,
         "note": form.note.data,
+        "lab_request_id": form.lab_request_id.data or None,
     }

@@ -6,6 +6,8 @@ from flask_login import current_user
 from common.extensions import db
 from common.formerrors import attach_error
 from common.iccs.choices import offence_choices
+from common.links.forms import LinkForm
+from common.links.services import court_cases_of_lab_case
 from common.pdf import pdf_response
 from common.persons.index_store import find_candidates
 from lims.custody.pdf import custody_pdf
@@ -47,7 +49,12 @@ def detail(case_id):
     """One case: submission, persons, items, requests."""
     case = services.case_for_view(case_id) or abort(404)
     db.session.commit()
-    return render_template("lims/case_detail.html", case=case)
+    return render_template(
+        "lims/case_detail.html",
+        case=case,
+        court_cases=court_cases_of_lab_case(case.id),
+        link_form=LinkForm(),
+    )
 
 
 def add_person(case_id):

@@ -19,7 +19,7 @@ def cli(justice_cli):
 def test_demo_loads_accounts_and_linked_persons_deterministically(app, cli):
     result = cli("demo", "--scale", "1")
     assert result.exit_code == 0, result.output
-    assert "Demo accounts created: 14" in result.output
+    assert "Demo accounts created: 15" in result.output
     with app.app_context():
         demo_users = db.session.scalar(select(func.count()).where(User.demo_account.is_(True)))
         persons = db.session.scalar(select(func.count(Person.id)))
@@ -39,13 +39,35 @@ def test_demo_loads_accounts_and_linked_persons_deterministically(app, cli):
         first = db.session.scalar(select(PersonRecord).order_by(PersonRecord.id))
         assert verify_chain(db.session.connection(), app.config["AUDIT_KEY"]).ok
     # 1,000 persons shared by the three registers and 4,000 known only to the prison.
-    assert demo_users == 14 and persons == 5000
+    assert demo_users == 15 and persons == 5000
     assert "Prison cells created: 142; persons known only to the prison: 4000" in result.output
     assert set(systems) == {"prison", "lims", "court"}
     assert shared > 20, "some people must appear in all three systems"
     assert first.source_ref.startswith("DEMO-") and first.surname
+    _cross_system_demo_holds_together(app, result.output)
     again = cli("demo")
     assert "already loaded" in again.output
+
+
+def _cross_system_demo_holds_together(app, output):
+    """Linked lab and court cases, adjournments awaiting the lab, remand days attributed."""
+    from common.flows.services import remand_delay_summary
+    from common.links.models import CaseLink, LabWait
+    from common.links.services import holding_up_court_cases
+    from court_cms.hearings.models import Hearing
+
+    assert "Lab cases linked to court cases: 60" in output
+    with app.app_context():
+        assert db.session.scalar(select(func.count(CaseLink.id))) == 60
+        waits = db.session.scalars(select(LabWait)).all()
+        assert waits, "some adjournments must be awaiting the lab"
+        for wait in waits:
+            adjourned = db.session.get(Hearing, wait.hearing_id)
+            assert adjourned.reason.code == "AWAIT_FORENSIC"
+            assert adjourned.case_id == wait.court_case_id
+        assert holding_up_court_cases(), "the lab's panel must list requests"
+        summary = remand_delay_summary()
+        assert summary["total"] > 0 and summary["episodes"] > 0
 
 
 def test_demo_is_refused_in_production(app, app_config, monkeypatch):

@@ -124,7 +124,7 @@ def test_clerk_lists_and_adjourns_a_hearing_over_http(app, client, login_as):
     assert "every adjournment needs one" in no_reason.get_data(True)
     with app.app_context():
         assert _hearings() == 1
-        reason_id = reason("AWAIT_FORENSIC").id
+        reason_id = reason("WITNESS_ABSENT").id
     done = client.post(
         url,
         data=_outcome_form(
@@ -138,7 +138,7 @@ def test_clerk_lists_and_adjourns_a_hearing_over_http(app, client, login_as):
     )
     assert done.status_code == 302
     detail = page(client, f"/court/cases/{case_id}")
-    assert "Awaiting forensic report (Lab)" in detail
+    assert "Witness absent (Prosecution)" in detail
     with app.app_context():
         assert _hearings() == 2
 

@@ -1,0 +1,1 @@
+"""Cross-system flows: what each app tells the others, and remand delay attribution."""

@@ -1,0 +1,1 @@
+"""Links between lab cases and the court cases they concern, and adjournments awaiting the lab."""

@@ -1,0 +1,1 @@
+"""The management dashboard: the three systems' headline figures on one page."""

@@ -1,0 +1,1 @@
+"""One page per person across the prison, the court and the laboratory."""

@@ -1,0 +1,1 @@
+"""Forensic LIMS: the court cases a lab case concerns."""
