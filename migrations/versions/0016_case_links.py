@@ -1,7 +1,7 @@
 """case links: lab case ↔ court case links, adjournments awaiting a lab request
 
 Revision ID: 0016_case_links
-Revises: 0011_imports
+Revises: 0012_population_snapshot
 Create Date: 2026-12-03 06:30:00
 
 """
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0016_case_links"
-down_revision = "0011_imports"
+down_revision = "0012_population_snapshot"
 branch_labels = None
 depends_on = None
 
