@@ -9,6 +9,7 @@ counts as an error: the target is none.
 """
 
 import itertools
+import os
 import random
 import re
 from datetime import date, datetime, timedelta
@@ -17,7 +18,10 @@ from zoneinfo import ZoneInfo
 from locust import HttpUser, between, task
 
 DEMO_PASSWORD = "Belize-Demo-2026"  # noqa: S105 - the documented demo credential
+BELIZE = ZoneInfo("America/Belize")
 SURNAMES = ["Castillo", "Garcia", "Young", "Flowers", "Usher", "Chi", "Coc", "Arzu", "Pop", "Cal"]
+# Think time between pages, in seconds ("low,high"); the smoke test in the suite shortens it.
+THINK = [float(x) for x in os.environ.get("LOAD_THINK_SECONDS", "1,3").split(",")]
 _lab_seats = itertools.count()
 LAB_SEATS = 16  # lab users pick disjoint items, so no two hand over the same one
 
@@ -45,8 +49,9 @@ class SignedInUser(HttpUser):
     """A member of staff who signs in once and keeps the session."""
 
     abstract = True
-    wait_time = between(1, 3)
+    wait_time = between(*THINK)
     email = ""
+    found = ()
 
     def on_start(self):
         page = self.client.get("/login", name="sign in")
@@ -87,11 +92,14 @@ class PrisonOfficer(SignedInUser):
     @task(5)
     def search(self):
         html = self.get(f"/prison/admissions/?q={random.choice(SURNAMES)}", "prison: search")
-        self.found = links(html, r'href="/prison/admissions/(\d+)"') or getattr(self, "found", [])
+        self.found = links(html, r'href="/prison/admissions/(\d+)"') or self.found
+        if not self.found:
+            html = self.get("/prison/admissions/", "prison: search")
+            self.found = links(html, r'href="/prison/admissions/(\d+)"')
 
     @task(5)
     def view_inmate(self):
-        if getattr(self, "found", None):
+        if self.found:
             self.get(f"/prison/admissions/{random.choice(self.found)}", "prison: view inmate")
 
     @task(2)
@@ -106,7 +114,7 @@ class PrisonOfficer(SignedInUser):
     def admit(self):
         html = self.get("/prison/admissions/new", "prison: admission form")
         offences = options_of(html, "offences-0-offence")
-        when = datetime.now(ZoneInfo("America/Belize")) - timedelta(minutes=30)
+        when = datetime.now(BELIZE) - timedelta(minutes=30)
         n = random.randint(1000, 9999)
         self.post(
             "/prison/admissions/new",
@@ -131,7 +139,9 @@ class PrisonOfficer(SignedInUser):
                 "ill_treatment_claims": "",
                 "next_of_kin_name": "Ana Castillo",
                 "person_id": "",
-                "offences-0-offence": random.choice([o for o in offences if o] or [""]),
+                "offences-0-offence": random.choice(
+                    [o for o in offences if o not in ("", "0")] or [""]
+                ),
             },
             "prison: admit",
         )
@@ -142,15 +152,19 @@ class CourtClerk(SignedInUser):
 
     weight = 2
     email = "clerk@demo.justice.bz"
+    pending = None
 
     @task(5)
     def search(self):
         html = self.get(f"/court/cases/?q={random.choice(SURNAMES)}", "court: search")
-        self.found = links(html, r'href="/court/cases/(\d+)"') or getattr(self, "found", [])
+        self.found = links(html, r'href="/court/cases/(\d+)"') or self.found
+        if not self.found:
+            html = self.get("/court/cases/?status=PENDING", "court: search")
+            self.found = links(html, r'href="/court/cases/(\d+)"')
 
     @task(5)
     def view_case(self):
-        if getattr(self, "found", None):
+        if self.found:
             self.get(f"/court/cases/{random.choice(self.found)}", "court: view case")
 
     @task(1)
@@ -159,21 +173,26 @@ class CourtClerk(SignedInUser):
 
     @task(1)
     def add_hearing(self):
-        if not getattr(self, "found", None):
+        if not self.pending:
+            html = self.get("/court/cases/?status=PENDING", "court: search")
+            self.pending = links(html, r'href="/court/cases/(\d+)"')
+        if not self.pending:
             return
-        case_id = random.choice(self.found)
+        case_id = random.choice(self.pending)
         html = self.get(f"/court/cases/{case_id}", "court: view case")
-        rooms = options_of(html, "courtroom_id")
+        rooms = [r for r in options_of(html, "courtroom_id") if r not in ("", "0")]
         if 'name="hearing_type"' not in html or not rooms:
-            return  # a closed case takes no new hearing
+            self.pending.remove(case_id)  # disposed meanwhile: it takes no new hearing
+            return
+        today = datetime.now(BELIZE).date()
         self.post(
             f"/court/cases/{case_id}/hearings",
             {
                 "csrf_token": csrf_of(html),
                 "hearing_type": "MENTION",
-                "scheduled_on": (date.today() + timedelta(days=random.randint(7, 60))).isoformat(),
+                "scheduled_on": (today + timedelta(days=random.randint(7, 60))).isoformat(),
                 "scheduled_time": "09:30",
-                "courtroom_id": random.choice([r for r in rooms if r] or [""]),
+                "courtroom_id": random.choice(rooms),
             },
             "court: add hearing",
         )
@@ -184,6 +203,8 @@ class LabStaff(SignedInUser):
 
     weight = 1
     email = "intake@demo.justice.bz"
+
+    cases = ()
 
     def on_start(self):
         super().on_start()
@@ -196,7 +217,7 @@ class LabStaff(SignedInUser):
 
     @task(4)
     def view_case(self):
-        if getattr(self, "cases", None):
+        if self.cases:
             self.get(f"/lims/cases/{random.choice(self.cases)}", "lims: view case")
 
     @task(2)

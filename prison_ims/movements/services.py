@@ -216,10 +216,13 @@ def roll(at=None):
     ]
 
 
-def count_by_unit(at=None):
-    """Per unit: in custody, inside, out; the totals equal the sums of the movements."""
+def count_by_unit(at=None, entries=None):
+    """Per unit: in custody, inside, out; the totals equal the sums of the movements.
+
+    `entries` is the roll at `at` when the caller has already built it.
+    """
     at = as_utc(at) if at else now_utc()
-    entries = roll(at)
+    entries = roll(at) if entries is None else entries
     units = db.session.scalars(select(HousingUnit).order_by(HousingUnit.code)).all()
     rows = {u.id: {"unit": u, "custody": 0, "present": 0, "out": 0} for u in units}
     rows[None] = {"unit": None, "custody": 0, "present": 0, "out": 0}

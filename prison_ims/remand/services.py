@@ -89,18 +89,26 @@ def count_days(spans):
 
 
 def _histories(admission_ids):
-    """({admission id: [movements]}, {admission id: [status changes]}) in time order."""
+    """({admission id: [movements]}, {admission id: [status changes]}) in time order.
+
+    Plain rows (admission_id, occurred_at, to_state) and (admission_id, changed_at,
+    to_status): the register reads thousands of them and needs no ORM objects.
+    """
     moves, changes = defaultdict(list), defaultdict(list)
     if not admission_ids:
         return moves, changes
-    for m in db.session.scalars(
-        select(Movement)
+    for m in db.session.execute(
+        select(Movement.admission_id, Movement.occurred_at, Movement.to_state)
         .where(Movement.admission_id.in_(admission_ids))
         .order_by(Movement.occurred_at, Movement.id)
     ):
         moves[m.admission_id].append(m)
-    for c in db.session.scalars(
-        select(LegalStatusChange)
+    for c in db.session.execute(
+        select(
+            LegalStatusChange.admission_id,
+            LegalStatusChange.changed_at,
+            LegalStatusChange.to_status,
+        )
         .where(LegalStatusChange.admission_id.in_(admission_ids))
         .order_by(LegalStatusChange.changed_at, LegalStatusChange.id)
     ):
