@@ -9,7 +9,7 @@ admissions overlap.
 from collections import defaultdict
 from datetime import timedelta
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
 from common.extensions import db
@@ -92,14 +92,16 @@ def _histories(admission_ids):
     """({admission id: [movements]}, {admission id: [status changes]}) in time order.
 
     Plain rows (admission_id, occurred_at, to_state) and (admission_id, changed_at,
-    to_status): the register reads thousands of them and needs no ORM objects.
+    to_status). Only movements that change custody matter to the spans: a trip to court or
+    hospital keeps the person in custody, so those (most of a long remand's movements) are
+    not read.
     """
     moves, changes = defaultdict(list), defaultdict(list)
     if not admission_ids:
         return moves, changes
     for m in db.session.execute(
         select(Movement.admission_id, Movement.occurred_at, Movement.to_state)
-        .where(Movement.admission_id.in_(admission_ids))
+        .where(Movement.admission_id.in_(admission_ids), Movement.custody_delta != 0)
         .order_by(Movement.occurred_at, Movement.id)
     ):
         moves[m.admission_id].append(m)
@@ -164,16 +166,17 @@ def next_court_dates(admission_ids, today=None):
 
 def last_court_trips(admission_ids):
     """{admission id: the latest CRT movement (a court attendance recorded)}."""
-    result = {}
     if not admission_ids:
-        return result
-    for m in db.session.scalars(
-        select(Movement)
+        return {}
+    latest = (
+        select(func.max(Movement.id))
         .where(Movement.admission_id.in_(admission_ids), Movement.kind == "CRT")
-        .order_by(Movement.occurred_at, Movement.id)
-    ):
-        result[m.admission_id] = m
-    return result
+        .group_by(Movement.admission_id)
+    )
+    return {
+        m.admission_id: m
+        for m in db.session.scalars(select(Movement).where(Movement.id.in_(latest)))
+    }
 
 
 def remand_register(at=None):
@@ -181,7 +184,7 @@ def remand_register(at=None):
     at = as_utc(at) if at else now_utc()
     statuses = tuple(conduct_setting("PRISON_REMAND_STATUSES"))
     limit = conduct_setting("PRISON_REMAND_LIMIT_DAYS")
-    held = [a for a, _ in custody_at(at) if a.legal_status in statuses]
+    held = [a for a, _ in custody_at(at, legal_statuses=statuses)]
     ids = [a.id for a in held]
     db.session.scalars(
         select(Admission)
