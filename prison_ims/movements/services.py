@@ -3,9 +3,10 @@
 from datetime import timedelta
 
 from sqlalchemy import func, or_, select
-from sqlalchemy.orm import defer
+from sqlalchemy.orm import contains_eager, defer
 
 from common.extensions import db
+from common.persons.models import PersonRecord
 from prison_ims.admissions.models import Admission, LegalStatusChange
 from prison_ims.housing.models import Cell, CellAllocation, HousingUnit
 from prison_ims.movements.models import IN_CUSTODY_STATES, MOVEMENT_KINDS, STATES, Movement
@@ -143,7 +144,7 @@ def _held_at(at):
     )
 
 
-def _latest_before(at):
+def latest_movements_before(at):
     """Subquery: the last movement id at or before `at` of each admission in custody then."""
     held = _held_at(at)
     last = (
@@ -175,13 +176,17 @@ def custody_at(at=None, legal_statuses=None):
     legal status now is one of them.
     """
     at = as_utc(at) if at else now_utc()
-    latest = _latest_before(at)
+    latest = latest_movements_before(at)
     query = (
         select(Admission, Movement)
         .join(latest, latest.c.admission_id == Admission.id)
         .join(Movement, Movement.id == latest.c.movement_id)
+        .join(PersonRecord, PersonRecord.id == Admission.person_record_id)
         .where(Movement.to_state.in_(IN_CUSTODY_STATES))
-        .options(*(defer(column) for column in _ROLL_DEFERRED))
+        .options(
+            contains_eager(Admission.person_record),
+            *(defer(column) for column in _ROLL_DEFERRED),
+        )
         .order_by(Admission.booking_number)
     )
     if legal_statuses is not None:
@@ -192,7 +197,7 @@ def custody_at(at=None, legal_statuses=None):
 def custody_by_status(at=None):
     """{legal status now: number in custody at `at`}, counted in the database."""
     at = as_utc(at) if at else now_utc()
-    latest = _latest_before(at)
+    latest = latest_movements_before(at)
     rows = db.session.execute(
         select(Admission.legal_status, func.count())
         .join(latest, latest.c.admission_id == Admission.id)

@@ -10,9 +10,9 @@ from collections import defaultdict
 from datetime import timedelta
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import selectinload
 
 from common.extensions import db
+from common.iccs.models import NationalOffence
 from prison_ims.admissions.models import Admission, AdmissionOffence, LegalStatusChange
 from prison_ims.conduct_settings import conduct_setting
 from prison_ims.movements.models import IN_CUSTODY_STATES, Movement
@@ -143,10 +143,27 @@ def remand_days_for_person(person_id, until=None):
 
 def likely_sentence_days(admission):
     """The setting-driven estimate of the likely sentence: longest over the offences."""
+    return likely_days_for_codes(o.offence.iccs_code for o in admission.offences)
+
+
+def likely_days_for_codes(iccs_codes):
+    """The likely sentence for offences with these ICCS codes (the table is by section)."""
     table = conduct_setting("PRISON_LIKELY_SENTENCE_DAYS")
     fallback = conduct_setting("PRISON_LIKELY_SENTENCE_DEFAULT_DAYS")
-    days = [table.get((o.offence.iccs_code or "")[:2], fallback) for o in admission.offences]
-    return max(days, default=fallback)
+    return max((table.get((code or "")[:2], fallback) for code in iccs_codes), default=fallback)
+
+
+def offence_codes(admission_ids):
+    """{admission id: [ICCS codes of its offences]}, read in one query."""
+    codes = defaultdict(list)
+    if admission_ids:
+        for admission_id, code in db.session.execute(
+            select(AdmissionOffence.admission_id, NationalOffence.iccs_code)
+            .join(NationalOffence, NationalOffence.id == AdmissionOffence.national_offence_id)
+            .where(AdmissionOffence.admission_id.in_(admission_ids))
+        ):
+            codes[admission_id].append(code)
+    return codes
 
 
 def next_court_dates(admission_ids, today=None):
@@ -186,16 +203,12 @@ def remand_register(at=None):
     limit = conduct_setting("PRISON_REMAND_LIMIT_DAYS")
     held = [a for a, _ in custody_at(at, legal_statuses=statuses)]
     ids = [a.id for a in held]
-    db.session.scalars(
-        select(Admission)
-        .where(Admission.id.in_(ids))
-        .options(selectinload(Admission.offences).selectinload(AdmissionOffence.offence))
-    ).all()
+    codes = offence_codes(ids)
     spans = remand_spans(ids, at)
     courts, trips = next_court_dates(ids, belize_date(at)), last_court_trips(ids)
     rows = []
     for a in held:
-        days, likely = count_days(spans[a.id]), likely_sentence_days(a)
+        days, likely = count_days(spans[a.id]), likely_days_for_codes(codes[a.id])
         rows.append(
             {
                 "admission": a,
