@@ -1,4 +1,4 @@
-"""indexes found by the load test: the prison movements that change custody, and each admission's last movement
+"""load-test indexes: custody changes, last movements, items at a storage location
 
 Revision ID: 0018_load_indexes
 Revises: 0011_imports
@@ -24,8 +24,10 @@ def upgrade():
         sqlite_where=sa.text("custody_delta <> 0"),
     )
     op.create_index("ix_prison_movement_admission_last", "prison_movement", ["admission_id", "id"])
+    op.create_index("ix_lims_item_location_id", "lims_item", ["location_id"])
 
 
 def downgrade():
+    op.drop_index("ix_lims_item_location_id", table_name="lims_item")
     op.drop_index("ix_prison_movement_admission_last", table_name="prison_movement")
     op.drop_index("ix_prison_movement_custody_change", table_name="prison_movement")
