@@ -10,6 +10,8 @@ from court_cms.appeals.forms import AppealForm, AppealOutcomeForm
 from court_cms.appeals.services import appeal_deadline
 from court_cms.cases.forms import ChargeForm, OutcomeForm, StatusForm
 from court_cms.cases.models import CASE_STATUSES
+from court_cms.custody.forms import AttendanceForm
+from court_cms.custody.listings import custody_context
 from court_cms.hearings.forms import OutcomeForm as HearingOutcomeForm
 from court_cms.hearings.forms import ScheduleForm
 from court_cms.hearings.services import hearings_of
@@ -82,4 +84,7 @@ def case_page_context(case, forms):
         "end_order_id": forms.get("end_order_id"),
         "decide_form": forms.get("decide_form") or AppealOutcomeForm(),
         "decide_appeal_id": forms.get("decide_appeal_id"),
+        "attendance_form": forms.get("attendance_form") or AttendanceForm(),
+        "attendance_hearing": forms.get("attendance_hearing"),
+        **custody_context(case),
     }

@@ -10,6 +10,8 @@ COURT_AGE_BANDS: CourTools M4 age bands (upper bounds in days). Default (90, 180
 COURT_REMAND_WARNING_DAYS: a remand order expiring within this many days is shown as
     due. Default 3.
 COURT_PAGE_SIZE: rows per page in lists. Default 25.
+COURT_NOT_PRODUCED_REASON: the adjournment reason code meaning the accused was not
+    produced from prison; the adjournment is attributed to the prison. Default "NOT_PRODUCED".
 """
 
 from flask import current_app
@@ -21,6 +23,7 @@ DEFAULTS = {
     "COURT_AGE_BANDS": (90, 180, 365, 730),
     "COURT_REMAND_WARNING_DAYS": 3,
     "COURT_PAGE_SIZE": 25,
+    "COURT_NOT_PRODUCED_REASON": "NOT_PRODUCED",
 }
 
 

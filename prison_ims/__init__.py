@@ -11,7 +11,9 @@ def create_app(test_config=None):
     from prison_ims.discipline.blueprint import bp as discipline_bp
     from prison_ims.documents.blueprint import bp as documents_bp
     from prison_ims.housing.blueprint import bp as housing_bp
+    from prison_ims.inbox.blueprint import bp as inbox_bp
     from prison_ims.movements.blueprint import bp as movements_bp
+    from prison_ims.production.blueprint import bp as production_bp
     from prison_ims.releases.blueprint import bp as releases_bp
     from prison_ims.remand.blueprint import bp as remand_bp
     from prison_ims.sentences.blueprint import bp as sentences_bp
@@ -20,5 +22,7 @@ def create_app(test_config=None):
     for bp in (dashboard_bp, admissions_bp, housing_bp, movements_bp):
         app.register_blueprint(bp)
     for bp in (sentences_bp, releases_bp, documents_bp, discipline_bp, visits_bp, remand_bp):
+        app.register_blueprint(bp)
+    for bp in (inbox_bp, production_bp):
         app.register_blueprint(bp)
     return app

@@ -13,7 +13,7 @@ from common.identity.roles import ROLE_AGENCY
 from common.identity.services import create_user, sync_roles_and_agencies
 
 # Each app's demo module offers `load_demo(scale, seed, progressbar) -> [summary lines]`.
-APP_DEMO_MODULES = ("prison_ims.demo", "court_cms.demo", "lims.demo")
+APP_DEMO_MODULES = ("prison_ims.demo", "court_cms.demo", "lims.demo", "common.demo.court_prison")
 
 
 def load_demo_accounts():

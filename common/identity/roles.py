@@ -30,6 +30,8 @@ ROLE_PERMISSIONS = {
         "prison.visit.record",
         "prison.property.record",
         "prison.court_date.record",
+        "prison.inbox.view",
+        "prison.inbox.accept",
     },
     "prison_records_supervisor": PRISON_READ
     | {
@@ -51,6 +53,8 @@ ROLE_PERMISSIONS = {
         "prison.court_date.record",
         "prison.import.run",
         "persons.review",
+        "prison.inbox.view",
+        "prison.inbox.accept",
     },
     "lab_intake": LIMS_READ
     | {"lims.case.create", "lims.item.create", "lims.custody.transfer", "lims.request.create"},

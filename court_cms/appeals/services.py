@@ -4,6 +4,7 @@ from datetime import date, timedelta
 
 from common.extensions import db
 from common.locking import check_version
+from court_cms.custody.services import appeal_decided
 from court_cms.errors import CourtError
 from court_cms.orders.models import APPEAL_OUTCOMES, Appeal
 from court_cms.sentences.services import sentences_of
@@ -63,4 +64,5 @@ def decide_appeal(appeal, outcome, on, note, version, today=None):
     appeal.outcome_on = on
     appeal.outcome_note = (note or "").strip()
     db.session.flush()
+    appeal_decided(appeal)
     return appeal

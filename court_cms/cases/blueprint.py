@@ -6,6 +6,7 @@ from common.identity.access import requires
 from court_cms.appeals import views as appeals
 from court_cms.cases import views
 from court_cms.causelist import views as causelist
+from court_cms.custody import views as custody
 from court_cms.hearings import views as hearings
 from court_cms.orders import views as orders
 from court_cms.sentences import views as sentences
@@ -47,6 +48,12 @@ bp.add_url_rule(
     "/hearings/<int:hearing_id>/outcome",
     "hearing_outcome",
     requires("court.hearing.record")(hearings.outcome),
+    **POST,
+)
+bp.add_url_rule(
+    "/hearings/<int:hearing_id>/attendance",
+    "attendance",
+    requires("court.hearing.record")(custody.attendance),
     **POST,
 )
 bp.add_url_rule(

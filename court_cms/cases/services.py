@@ -13,6 +13,8 @@ from common.locking import check_version
 from common.persons.models import PersonRecord
 from common.persons.services import PersonChoiceError, attach_record
 from court_cms.cases.models import CASE_STATUSES, PARTY_ROLES, Case, CaseStatusChange, Charge, Party
+from court_cms.custody.listings import publish_case
+from court_cms.custody.services import charge_disposed
 from court_cms.errors import CourtError
 from court_cms.reference.models import Court
 from court_cms.settings import setting
@@ -96,6 +98,8 @@ def add_party(case, role, person_public_id, identity, counsel="", in_custody=Fal
     )
     case.parties.append(party)
     db.session.flush()
+    if role == "DEFENDANT":
+        publish_case(case)
     return party
 
 
@@ -159,6 +163,8 @@ def record_outcome(charge, data, version, user_id=None, today=None):
             setattr(charge, field, data[field])
     db.session.flush()
     _close_if_done(case, user_id)
+    if data.get("disposition"):
+        charge_disposed(charge, user_id)
     return charge
 
 

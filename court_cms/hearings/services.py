@@ -6,6 +6,11 @@ from sqlalchemy import select
 
 from common.extensions import db
 from common.locking import check_version
+from court_cms.custody.listings import (
+    check_not_produced_side,
+    hearing_adjourned,
+    publish_hearing,
+)
 from court_cms.errors import CourtError
 from court_cms.hearings.models import HEARING_TYPES, Hearing
 from court_cms.reference.models import SIDES, AdjournmentReason, Courtroom
@@ -40,6 +45,7 @@ def schedule_hearing(case, hearing_type, on, courtroom_id, at=None, user_id=None
     )
     db.session.add(hearing)
     db.session.flush()
+    publish_hearing(hearing)
     return hearing
 
 
@@ -61,6 +67,7 @@ def adjourn(hearing, data, version, user_id=None, today=None):
             "Choose the reason for the adjournment from the list: every adjournment needs one.",
             "reason_id",
         )
+    check_not_produced_side(reason, data.get("responsible_side"))
     side = data.get("responsible_side") or reason.default_side
     if side not in SIDES:
         raise CourtError("Choose the side responsible for the adjournment.", "responsible_side")
@@ -83,6 +90,7 @@ def adjourn(hearing, data, version, user_id=None, today=None):
     hearing.next_hearing_id = following.id
     hearing.recorded_by_id = user_id
     db.session.flush()
+    hearing_adjourned(hearing, reason)
     return following
 
 

@@ -6,6 +6,7 @@ from sqlalchemy import select
 
 from common.extensions import db
 from common.locking import check_version
+from court_cms.custody.services import order_recorded
 from court_cms.errors import CourtError
 from court_cms.orders.models import ORDER_KINDS, CourtOrder
 from court_cms.settings import setting
@@ -45,10 +46,12 @@ def make_order(case, party, data, user_id=None, today=None):
         made_by_id=user_id,
     )
     db.session.add(order)
+    was_in_custody = party.in_custody
     party.in_custody = kind in ("REMAND", "BAIL_REFUSED", "WARRANT_COMMITMENT") or (
         party.in_custody and kind not in ("BAIL",)
     )
     db.session.flush()
+    order_recorded(order, was_in_custody, user_id)
     return order
 
 

@@ -5,6 +5,7 @@ from datetime import date
 from sqlalchemy import select
 
 from common.extensions import db
+from court_cms.custody.services import sentence_recorded
 from court_cms.errors import CourtError
 from court_cms.orders.models import SENTENCE_KINDS, Sentence
 
@@ -87,6 +88,7 @@ def record_sentence(charge, data, user_id=None, today=None):
     )
     db.session.add(sentence)
     db.session.flush()
+    sentence_recorded(sentence, user_id)
     return sentence
 
 

@@ -25,6 +25,7 @@ from prison_ims.housing.services import (
     current_allocation,
     separation_breaches,
 )
+from prison_ims.inbox.services import acceptances_of, case_links
 from prison_ims.movements.forms import MovementForm
 from prison_ims.movements.models import STATES
 from prison_ims.movements.services import current_state, movements_of
@@ -98,6 +99,8 @@ def render_detail(admission, status_form=None, allocation_form=None, movement_fo
         status_form=status_form or StatusChangeForm(version=admission.version),
         allocation_form=allocation_form,
         movement_form=movement_form,
+        court_links=case_links(admission.id),
+        court_items=acceptances_of(admission.id),
     )
 
 

@@ -6,6 +6,7 @@ from flask_login import current_user
 from common.extensions import db
 from common.formerrors import attach_error
 from prison_ims.admissions.models import Admission
+from prison_ims.inbox.timing import awaiting_release_for, release_prefill
 from prison_ims.movements.services import current_state, in_custody
 from prison_ims.releases.forms import ReleaseForm
 from prison_ims.releases.services import (
@@ -29,6 +30,7 @@ def _render(admission, form):
         calc=current_calculation(admission.id),
         sentenced=bool(sentences_of(admission.id)),
         form=form,
+        court_order=awaiting_release_for(admission.id),
     )
 
 
@@ -38,6 +40,9 @@ def release(admission_id):
     form = ReleaseForm()
     if form.released_at.data is None:
         form.released_at.data = belize_local(now_utc())
+    court_order = awaiting_release_for(admission.id)
+    if court_order and not form.is_submitted():
+        form.grounds.data, form.authority_reference.data = release_prefill(court_order)
     if form.validate_on_submit():
         data = form.release_data()
         data["released_at"] = belize_to_utc(form.released_at.data)

@@ -1,0 +1,1 @@
+"""The prison's inbox of court orders: accepted into an admission, or rejected."""
