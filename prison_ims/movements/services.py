@@ -194,6 +194,22 @@ def custody_at(at=None, legal_statuses=None):
     return [(a, m) for a, m in db.session.execute(query).all()]
 
 
+def held_admission_ids(at=None, legal_statuses=None):
+    """Ids of the admissions in custody at `at` (with a legal status now in `legal_statuses`)."""
+    at = as_utc(at) if at else now_utc()
+    latest = latest_movements_before(at)
+    query = (
+        select(Admission.id)
+        .join(latest, latest.c.admission_id == Admission.id)
+        .join(Movement, Movement.id == latest.c.movement_id)
+        .where(Movement.to_state.in_(IN_CUSTODY_STATES))
+        .order_by(Admission.booking_number)
+    )
+    if legal_statuses is not None:
+        query = query.where(Admission.legal_status.in_(tuple(legal_statuses)))
+    return list(db.session.scalars(query))
+
+
 def custody_by_status(at=None):
     """{legal status now: number in custody at `at`}, counted in the database."""
     at = as_utc(at) if at else now_utc()

@@ -16,7 +16,12 @@ from common.iccs.models import NationalOffence
 from prison_ims.admissions.models import Admission, AdmissionOffence, LegalStatusChange
 from prison_ims.conduct_settings import conduct_setting
 from prison_ims.movements.models import IN_CUSTODY_STATES, Movement
-from prison_ims.movements.services import current_state, custody_at, in_custody
+from prison_ims.movements.services import (
+    current_state,
+    custody_at,
+    held_admission_ids,
+    in_custody,
+)
 from prison_ims.remand.models import CourtDate
 from prison_ims.times import as_utc, belize_date, now_utc
 
@@ -222,6 +227,29 @@ def remand_register(at=None):
         )
     rows.sort(key=lambda r: (-r["days"], r["admission"].booking_number))
     return rows
+
+
+def remand_alarms_now(at=None):
+    """The counts of `remand_alarms(remand_register(at))`, from plain rows (the home page)."""
+    at = as_utc(at) if at else now_utc()
+    limit = conduct_setting("PRISON_REMAND_LIMIT_DAYS")
+    ids = held_admission_ids(at, tuple(conduct_setting("PRISON_REMAND_STATUSES")))
+    spans, codes = remand_spans(ids, at), offence_codes(ids)
+    days = {a: count_days(spans[a]) for a in ids}
+    with_court_date = set(
+        db.session.scalars(
+            select(CourtDate.admission_id)
+            .where(CourtDate.admission_id.in_(ids), CourtDate.due_on >= belize_date(at))
+            .distinct()
+        )
+    )
+    return {
+        "remand": len(ids),
+        "over_limit": sum(days[a] > limit for a in ids),
+        "over_likely": sum(days[a] > likely_days_for_codes(codes[a]) for a in ids),
+        "no_court_date": sum(a not in with_court_date for a in ids),
+        "limit_days": limit,
+    }
 
 
 def remand_alarms(rows):
