@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 PORT ?= 5000
 PYTEST_ARGS ?= -n 2
 
-.PHONY: run test lint format bench-matching load install clean-db
+.PHONY: run test lint format bench-matching bench-exports load install clean-db
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,14 +22,16 @@ run: $(STAMP)
 	$(BIN)/justice demo
 	$(BIN)/justice serve --port $(PORT)
 
-## make test: lint, then the whole suite against the local PostgreSQL (JUSTICE_TEST_DB=sqlite for SQLite)
+## make test: lint, security scan (bandit, high severity), then the whole suite against the local PostgreSQL (JUSTICE_TEST_DB=sqlite for SQLite)
 test: $(STAMP)
 	$(BIN)/ruff check .
+	$(BIN)/bandit -q -c pyproject.toml -r common prison_ims lims court_cms -lll
 	$(BIN)/python -m pytest -q $(PYTEST_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/bandit -q -c pyproject.toml -r common prison_ims lims court_cms -lll
 
 format: $(STAMP)
 	$(BIN)/ruff format .
@@ -39,6 +41,10 @@ format: $(STAMP)
 bench-matching: $(STAMP)
 	$(BIN)/pip install --quiet -e ".[bench]"
 	$(BIN)/python benchmarks/matching/run.py
+
+## make bench-exports: 1,000,000-row snapshot CSV through the app against PostgreSQL COPY
+bench-exports: $(STAMP)
+	$(BIN)/python benchmarks/exports/run.py
 
 clean-db:
 	rm -f instance/justice.db

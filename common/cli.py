@@ -91,12 +91,15 @@ def _register_subcommands():
     from common.audit.cli import audit
     from common.demo.cli import demo
     from common.exports.cli import bco, exports, tokens
-    from common.identity.cli import users
+    from common.identity.cli import authz, users
     from common.imports.cli import import_command
     from common.persons.cli import persons
+    from prison_ims.population.cli import snapshot
     from prison_ims.sentencing.cli import prison
 
-    for command in (audit, demo, users, persons, prison, tokens, exports, import_command, bco):
+    prison.add_command(snapshot)
+    commands = (audit, authz, demo, users, persons, prison, tokens, exports, import_command, bco)
+    for command in commands:
         main.add_command(command)
 
 

@@ -60,6 +60,15 @@ def build_config(overrides=None):
         # Account lockout: after this many failures in a row the account is locked.
         "LOCKOUT_MAX_FAILURES": int(_env("LOCKOUT_MAX_FAILURES", "5")),
         "LOCKOUT_MINUTES": int(_env("LOCKOUT_MINUTES", "15")),
+        # Rate limits (common/ratelimit.py): sign-in POSTs per client address, export API
+        # requests per token. memory:// counts per worker process.
+        "LOGIN_RATE_LIMIT": _env("LOGIN_RATE_LIMIT", "20 per minute"),
+        "EXPORT_RATE_LIMIT": _env("EXPORT_RATE_LIMIT", "300 per minute"),
+        "RATELIMIT_STORAGE_URI": _env("RATELIMIT_STORAGE_URI", "memory://"),
+        "RATELIMIT_HEADERS_ENABLED": True,
+        # Proxies in front that set X-Forwarded-For/-Proto (1 behind deploy/nginx.conf). 0
+        # ignores the headers: a client could otherwise forge its address.
+        "PROXY_FIX_HOPS": int(_env("PROXY_FIX_HOPS", "0")),
         # Roles that may not use the suite without TOTP two-factor set up.
         "TWO_FACTOR_REQUIRED_ROLES": ["admin"],
     }

@@ -5,6 +5,7 @@ import logging
 from flask import current_app, jsonify, render_template, request
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.orm.exc import StaleDataError
 
 log = logging.getLogger(__name__)
 
@@ -17,10 +18,20 @@ MESSAGES = {
     ),
     404: ("Not found", "There is no page at this address.", "Check the address or use the menu."),
     405: ("Not allowed", "This page cannot be used that way.", None),
+    409: (
+        "Changed by someone else",
+        "This record was changed by someone else after you opened it. Nothing was saved.",
+        "Reload the page to see the current version, then make your change again.",
+    ),
     413: (
         "File too large",
         "The upload is larger than the allowed size.",
         "Split the file or ask an administrator about the limit.",
+    ),
+    429: (
+        "Too many attempts",
+        "Too many requests came from you in a short time, so this one was refused.",
+        "Wait a minute and try again. Nothing was changed.",
     ),
     500: (
         "Something went wrong",
@@ -71,7 +82,7 @@ def _rollback():
 
 def register_error_handlers(app):
     """Install the handlers on an app."""
-    for code in (400, 403, 404, 405, 413, 500):
+    for code in (400, 403, 404, 405, 413, 429, 500):
         app.register_error_handler(code, lambda e, c=code: error_response(c))
 
     @app.errorhandler(CSRFError)
@@ -81,6 +92,13 @@ def register_error_handlers(app):
             "The form has expired or did not come from this system, so it was refused.",
             "Reload the page and submit the form again.",
         )
+
+    @app.errorhandler(StaleDataError)
+    def stale_record(exc):
+        # A version check the service did not catch: another transaction won the race.
+        log.warning("stale record refused: %s", exc)
+        _rollback()
+        return error_response(409)
 
     @app.errorhandler(OperationalError)
     def database_unavailable(exc):

@@ -15,6 +15,7 @@ from common.extensions import csrf, db, migrate
 from common.identity.access import require_two_factor_setup
 from common.identity.lockout import register_success
 from common.identity.models import Role, User
+from common.ratelimit import install_rate_limits
 from common.timefmt import belize_time, long_date
 
 log = logging.getLogger(__name__)
@@ -49,8 +50,19 @@ def create_base_app(import_name, app_name, title, test_config=None):
         from common.exports.api import create_blueprint
 
         app.register_blueprint(create_blueprint())
+    install_rate_limits(app)
+    trust_proxy_headers(app)
     refuse_demo_accounts_in_production(app)
     return app
+
+
+def trust_proxy_headers(app):
+    """Take the client's address and scheme from the proxies in front (PROXY_FIX_HOPS)."""
+    hops = app.config["PROXY_FIX_HOPS"]
+    if hops > 0:
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=0)
 
 
 def config_instance(config):

@@ -20,3 +20,16 @@ def check_version(obj, submitted_version, entity_label="This record"):
         raise ConflictError(entity_label) from exc
     if submitted != obj.version:
         raise ConflictError(entity_label)
+
+
+def lock_for_update(obj):
+    """Reload `obj` holding its row lock until the transaction ends (SELECT ... FOR UPDATE).
+
+    For actions that read a record's state and then act on it (a custody transfer reads the
+    holder): a second request waits for the first and then sees its result, instead of
+    acting on what it read before. SQLite locks the whole database on write instead.
+    """
+    from common.extensions import db
+
+    db.session.refresh(obj, with_for_update=True)
+    return obj

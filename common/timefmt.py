@@ -13,6 +13,22 @@ def to_belize(value):
     return value.astimezone(BELIZE)
 
 
+def belize_wall_to_utc(value):
+    """A naive Belize wall-clock time as aware UTC; None stays None.
+
+    A time too close to the end of year 9999 to convert (typed by mistake or on purpose)
+    becomes the last representable instant: every rule then refuses it as in the future.
+    """
+    if value is None:
+        return None
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=BELIZE)
+    try:
+        return value.astimezone(UTC)
+    except OverflowError:
+        return datetime.max.replace(tzinfo=UTC)
+
+
 def belize_time(value):
     """'22 Nov 2026 14:05' in Belize time, or '' for None."""
     if value is None:

@@ -18,6 +18,7 @@ from prison_ims.admissions.models import (
     LegalStatusChange,
 )
 from prison_ims.movements.models import Movement
+from prison_ims.population import exports as _population  # noqa: F401 - population_snapshots
 from prison_ims.releases.models import RELEASE_GROUNDS, Release
 
 STATUSES = list(LEGAL_STATUSES)

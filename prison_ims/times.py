@@ -2,7 +2,7 @@
 
 from datetime import UTC, date, datetime
 
-from common.timefmt import BELIZE, to_belize
+from common.timefmt import BELIZE, belize_wall_to_utc, to_belize
 
 
 def now_utc():
@@ -12,11 +12,7 @@ def now_utc():
 
 def belize_to_utc(value):
     """A naive Belize wall-clock time from a form, as aware UTC (None stays None)."""
-    if value is None:
-        return None
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=BELIZE)
-    return value.astimezone(UTC)
+    return belize_wall_to_utc(value)
 
 
 def as_utc(value):

@@ -122,12 +122,27 @@ def bco_pull(sources, into):
 
 @bco.command("indicators")
 @click.option("--from", "source", default="sqlite:///instance/bco.db", show_default=True)
-@click.option("--out", "out", required=True, type=click.Path(dir_okay=False))
-def bco_indicators(source, out):
+@click.option("--out", "out", type=click.Path(dir_okay=False), help="CSV of every cell.")
+@click.option("--pdf", "pdf", type=click.Path(dir_okay=False), help="Printed summary, charts.")
+def bco_indicators(source, out, pdf):
     """Cross-system indicators by month, sex, age band and district (cells under 5 hidden)."""
+    from datetime import date
+
+    from sqlalchemy.engine import make_url
+
     from common.exports.consumer import repository
     from common.exports.indicators import compute, load, write_csv
+    from common.exports.report import write_pdf
 
-    counts, medians = compute(load(repository(source)))
-    write_csv(out, counts, medians)
-    click.echo(f"{len(counts) + len(medians)} indicator cells written to {out}")
+    if not (out or pdf):
+        click.echo("Refused: give --out FILE.csv, --pdf FILE.pdf or both.", err=True)
+        sys.exit(2)
+    today = date.today()
+    counts, rates = compute(load(repository(source)), today=today)
+    if out:
+        write_csv(out, counts, rates)
+        click.echo(f"{len(counts) + len(rates)} indicator cells written to {out}")
+    if pdf:
+        shown = make_url(source).render_as_string(hide_password=True)
+        write_pdf(pdf, counts, rates, shown, today)
+        click.echo(f"Indicator summary written to {pdf}")

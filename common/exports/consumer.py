@@ -85,9 +85,9 @@ def _get(source, path, query=None):
     if query:
         url += "?" + urllib.parse.urlencode(query)
     headers = {"Authorization": f"Bearer {source.token}"}
-    request = urllib.request.Request(url, headers=headers)  # noqa: S310 - http(s), checked
+    request = urllib.request.Request(url, headers=headers)  # noqa: S310 - http(s), checked  # nosec B310
     try:
-        with urllib.request.urlopen(request, timeout=60) as response:  # noqa: S310 - http(s), checked
+        with urllib.request.urlopen(request, timeout=60) as response:  # noqa: S310 - http(s), checked  # nosec B310
             return json.load(response)
     except urllib.error.HTTPError as exc:
         detail = exc.read().decode("utf-8", "replace")[:300]

@@ -6,6 +6,7 @@ that a change made anywhere (a merge in the portal moves an app's rows) reaches 
 
 import importlib
 from dataclasses import dataclass, field
+from functools import cached_property
 
 APP_EXPORT_MODULES = {
     "prison": "prison_ims.exports",
@@ -92,13 +93,13 @@ class Dataset:
     offence: bool = False
     transform: object = None
 
-    @property
+    @cached_property
     def schema_fields(self):
         """The Table Schema fields of one exported record, envelope first."""
         extra = (PERSON_FIELDS if self.person else []) + (OFFENCE_FIELDS if self.offence else [])
         return ENVELOPE_FIELDS + extra + list(self.fields)
 
-    @property
+    @cached_property
     def field_names(self):
         return [f["name"] for f in self.schema_fields]
 

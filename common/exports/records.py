@@ -11,6 +11,18 @@ from common.exports.datasets import DISTRICT_CODES
 
 PERSON_COLUMNS = ("person_public_id", "person_sex", "person_dob", "person_district")
 INTERNAL_COLUMNS = (*PERSON_COLUMNS, "event_date")
+AGE_BANDS = ((0, 17, "0-17"), (18, 24, "18-24"), (25, 34, "25-34"), (35, 49, "35-49"))
+AGE_BAND_LABELS = [label for _low, _high, label in AGE_BANDS] + ["50+", "unknown"]
+
+
+def age_band(age):
+    """The age band of a whole-years age ('unknown' when missing)."""
+    if age is None:
+        return "unknown"
+    for low, high, label in AGE_BANDS:
+        if low <= age <= high:
+            return label
+    return "50+"
 
 
 def person_key(public_id, key=None):
@@ -29,7 +41,8 @@ def age_at(dob, on):
     return years if 0 <= years <= 130 else None
 
 
-def _plain(value):
+def plain(value):
+    """A value as exported: UTC datetimes with Z, ISO dates, decimals as floats."""
     if isinstance(value, datetime):
         if value.tzinfo is not None:
             value = value.astimezone(UTC)
@@ -63,7 +76,7 @@ def build_record(dataset, row, change_seq, key=None):
         values = dataset.transform(values)
     for name in dataset.field_names:
         if name not in record:
-            record[name] = _plain(values.get(name))
+            record[name] = plain(values.get(name))
     return record
 
 

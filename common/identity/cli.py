@@ -68,3 +68,44 @@ def purge_demo():
             user.fs_uniquifier = uuid.uuid4().hex
         db.session.commit()
         click.echo(f"{len(demo)} demo account(s) retired.")
+
+
+@click.group()
+def authz():
+    """The authorization matrix (every route x every role)."""
+
+
+@authz.command("matrix")
+@click.option("--check", is_flag=True, help="Exit 1 when the committed matrix is out of date.")
+@click.option(
+    "--output",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Where to write (default docs/authorization-matrix.csv; - for stdout).",
+)
+def matrix(check, output):
+    """Write the route x role matrix generated from the URL maps and roles.py."""
+    from pathlib import Path
+
+    from common.identity.matrix import (
+        MATRIX_PATH,
+        committed_matrix,
+        generated_matrix,
+        matrix_differences,
+    )
+
+    path = Path(output) if output and output != "-" else MATRIX_PATH
+    generated = generated_matrix()
+    if check:
+        differences = matrix_differences(committed_matrix(path), generated)
+        for line in differences:
+            click.echo(line, err=True)
+        if differences:
+            click.echo(f"{path} is out of date: run `justice authz matrix`", err=True)
+            sys.exit(1)
+        click.echo(f"{path} is up to date.")
+    elif output == "-":
+        click.echo(generated, nl=False)
+    else:
+        path.write_text(generated, encoding="utf-8")
+        click.echo(f"Wrote {path} ({generated.count(chr(10)) - 1} routes).")

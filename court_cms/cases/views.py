@@ -88,7 +88,7 @@ def add_party(case_id):
                 form.role.data,
                 chosen or None,
                 form.identity(),
-                form.counsel.data.strip(),
+                (form.counsel.data or "").strip(),
                 form.in_custody.data,
             )
         except CourtError as exc:

@@ -27,12 +27,20 @@ def can_be_qualified(user):
     return user.has_permission("lims.result.record") or user.has_permission("lims.review.perform")
 
 
+EARLIEST_QUALIFICATION = date(1950, 1, 1)  # plausibility bound against typing slips
+
+
 def grant_qualification(user, discipline, qualified_on=None):
     """Record (or renew) an analyst's qualification in a discipline; flushed."""
     if discipline not in DISCIPLINES:
         raise LimsError("Choose the discipline.", "discipline")
     if user is None or not can_be_qualified(user):
         raise LimsError("Only analysts and reviewers are qualified in a discipline.", "user_id")
+    if qualified_on is not None and not EARLIEST_QUALIFICATION <= qualified_on <= date.today():
+        raise LimsError(
+            "The qualification date must be between 1950 and today: check the year.",
+            "qualified_on",
+        )
     found = db.session.scalar(
         select(Qualification).where(
             Qualification.user_id == user.id, Qualification.discipline == discipline

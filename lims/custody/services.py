@@ -6,6 +6,7 @@ from sqlalchemy import select
 
 from common.extensions import db
 from common.identity.models import User
+from common.locking import lock_for_update
 from lims.custody.chain import entry_digest, head_digest, verify_entries
 from lims.custody.models import PURPOSES, CustodyEntry
 from lims.errors import LimsError
@@ -118,6 +119,7 @@ def transfer(item, actor, data):
     """
     from lims.items.models import StorageLocation
 
+    lock_for_update(item)  # two hand-overs of one item at once: the second sees the first
     check_movable(item)
     if data.get("purpose") not in PURPOSES:
         raise LimsError("Choose the purpose of the transfer.", "purpose")

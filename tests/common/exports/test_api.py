@@ -10,10 +10,11 @@ from common.audit.models import AuditEntry
 from common.audit.services import acting_as
 from common.extensions import db
 from court_cms.cases.services import record_outcome
-from prison_ims.times import now_utc
+from prison_ims.times import belize_date, now_utc
 from tests.common.exports.helpers import DEFENDANT, bearer, file_court_case, make_token
 
 BASE = "/court/api/export/v1"
+TODAY = belize_date(now_utc())
 RELEASE = {
     "grounds": "BAIL",
     "authority_reference": "Bail order 14/2026",
@@ -186,6 +187,7 @@ def test_datasets_validate_against_the_published_data_package(app, client):
     from court_cms.cases.models import Charge
     from court_cms.sentences.services import record_sentence
     from prison_ims.admissions.models import Admission
+    from prison_ims.population.services import snapshot_range
     from prison_ims.releases.services import record_release
     from tests.prison_ims.helpers import admit
 
@@ -220,6 +222,7 @@ def test_datasets_validate_against_the_published_data_package(app, client):
         admission = admit()
         admit(given_name="Kenrick", surname="Flowers", date_of_birth=None)
         record_release(db.session.get(Admission, admission.id), RELEASE)
+        snapshot_range(TODAY, TODAY)
         db.session.commit()
     _validate_feeds_of(client, BASE, make_token(app))
     _validate_feeds_of(client, "/prison/api/export/v1", make_token(app, "prison", "bco"))

@@ -47,7 +47,7 @@ def test_pull_stores_every_record_then_only_changes(app, live_server, justice_cl
     again = justice_cli("bco", "pull", *sources, "--into", repo)
     assert again.exit_code == 0 and " stored" in again.output
     stored = [line for line in again.output.splitlines() if "stored" in line]
-    assert len(stored) == 8 and all(line.endswith(" 0 stored") for line in stored)
+    assert len(stored) == 9 and all(line.endswith(" 0 stored") for line in stored)
 
     with app.app_context(), acting_as("test"):
         charge = db.session.get(Charge, ids["charge"])

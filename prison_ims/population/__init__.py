@@ -1,0 +1,1 @@
+"""Prison IMS: daily population snapshots (the counts the BCO publishes)."""
