@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 PORT ?= 5000
 PYTEST_ARGS ?= -n 2
 
-.PHONY: run test lint format bench-matching bench-exports install clean-db
+.PHONY: run test lint format bench-matching bench-exports load install clean-db
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -48,3 +48,7 @@ bench-exports: $(STAMP)
 
 clean-db:
 	rm -f instance/justice.db
+
+## make load: 50 signed-in users for 5 minutes against gunicorn + PostgreSQL on `justice demo --scale 10`
+load: $(STAMP)
+	$(BIN)/python benchmarks/load/run.py --scale $(or $(SCALE),10) --users $(or $(USERS),50) --duration $(or $(DURATION),5m)

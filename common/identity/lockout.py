@@ -3,6 +3,7 @@
 from datetime import UTC, datetime, timedelta
 
 from flask import current_app
+from sqlalchemy import select
 
 from common.audit.services import record_event
 from common.extensions import db
@@ -30,7 +31,11 @@ def lock_message(user):
 
 def register_failure(user, auth_type, tfa):
     """Count a failed credential; lock the account at the limit. Commits at once."""
-    user.failed_login_count = (user.failed_login_count or 0) + 1
+    # Row lock: parallel wrong guesses against one account must each count.
+    stored = db.session.execute(
+        select(type(user).failed_login_count).where(type(user).id == user.id).with_for_update()
+    ).scalar_one()
+    user.failed_login_count = (stored or 0) + 1
     details = {
         "auth_type": auth_type,
         "second_factor": tfa,

@@ -2,6 +2,7 @@
 
 from flask_security import AsaList, RoleMixin, UserMixin
 from sqlalchemy.ext.mutable import MutableList
+from sqlalchemy.orm import declared_attr
 
 from common.extensions import db
 from common.models import Audited, Timestamped, Versioned
@@ -67,6 +68,13 @@ class User(Audited, Versioned, Timestamped, UserMixin, db.Model):
     # lockout
     failed_login_count = db.Column(db.Integer, nullable=False, default=0)
     locked_until = db.Column(db.DateTime(timezone=True), nullable=True)
+
+    # Signing in writes bookkeeping (login times and counts, failure counter) to this row.
+    # Only administrator edits move the version, so two sign-ins of one account at the same
+    # moment do not conflict, and an administrator's open form is not made stale by a login.
+    @declared_attr.directive
+    def __mapper_args__(cls):  # noqa: N805 - SQLAlchemy declared_attr signature
+        return {"version_id_col": cls.version, "version_id_generator": False}
 
     agency = db.relationship(Agency)
     roles = db.relationship(Role, secondary=user_roles, backref=db.backref("users", lazy="dynamic"))

@@ -87,6 +87,7 @@ def update_user(user, version, full_name, role_names, agency_code, active):
         # Signing the user out everywhere: a new uniquifier invalidates sessions.
         user.fs_uniquifier = _new_uniquifier()
     user.active = active
+    user.version += 1
     db.session.flush()
 
 
@@ -94,6 +95,7 @@ def unlock_user(user, version):
     """Clear a lockout (administrator)."""
     check_version(user, version, f"The account {user.email}")
     unlock(user)
+    user.version += 1
     db.session.flush()
 
 

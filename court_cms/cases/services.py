@@ -3,6 +3,7 @@
 from datetime import date
 
 from sqlalchemy import func, or_, select
+from sqlalchemy.orm import joinedload, selectinload
 
 from common.audit.services import record_event
 from common.counters import take_next
@@ -196,7 +197,14 @@ def change_status(case, status, on, reason, version, user_id=None, today=None):
 
 def search_cases(text="", court_id=None, status="", page=1):
     """Cases by number, police number or party name, newest first."""
-    query = select(Case).order_by(Case.filed_on.desc(), Case.id.desc())
+    query = (
+        select(Case)
+        .options(
+            selectinload(Case.parties).joinedload(Party.record),
+            joinedload(Case.court),
+        )
+        .order_by(Case.filed_on.desc(), Case.id.desc())
+    )
     if court_id:
         query = query.where(Case.court_id == court_id)
     if status:

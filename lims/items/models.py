@@ -90,7 +90,9 @@ class Item(Audited, Versioned, Timestamped, db.Model):
     legal_hold_reason = db.Column(db.String(255), nullable=False, default="")
     state = db.Column(db.String(10), nullable=False, default="IN_LAB", index=True)
     custodian_id = db.Column(db.Integer, db.ForeignKey("common_user.id"), nullable=True)
-    location_id = db.Column(db.Integer, db.ForeignKey("lims_storage_location.id"), nullable=True)
+    location_id = db.Column(
+        db.Integer, db.ForeignKey("lims_storage_location.id"), nullable=True, index=True
+    )
     custody_count = db.Column(db.Integer, nullable=False, default=0)
     custody_last_hash = db.Column(db.String(64), nullable=False, default="0" * 64)
     custody_head = db.Column(db.String(64), nullable=False, default="")

@@ -1,6 +1,7 @@
 """Items and sub-items, seals, condition on receipt, storage locations and legal hold."""
 
 from sqlalchemy import select
+from sqlalchemy.orm import joinedload
 
 from common.counters import take_next
 from common.extensions import db
@@ -15,6 +16,7 @@ from lims.items.models import (
     ItemSeal,
     StorageLocation,
 )
+from lims.settings import setting
 
 LOCATION_RANK = {"BUILDING": 0, "ROOM": 1, "FRIDGE": 2, "LOCKER": 2, "SHELF": 3}
 
@@ -190,3 +192,14 @@ def find_by_barcode(code):
         "locations like LOC-00004).",
         "code",
     )
+
+
+def items_kept_at(place, page=1):
+    """The items kept at a storage location now, with their cases, a page at a time."""
+    query = (
+        select(Item)
+        .where(Item.location_id == place.id)
+        .options(joinedload(Item.case))
+        .order_by(Item.id)
+    )
+    return db.paginate(query, page=page, per_page=setting("LIMS_PAGE_SIZE"), error_out=False)

@@ -2,7 +2,6 @@
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
-from sqlalchemy import select
 
 from common.audit.services import record_event
 from common.extensions import db
@@ -167,8 +166,8 @@ def new_location():
 def location(location_id):
     """One storage location and the items kept there now."""
     place = db.session.get(StorageLocation, location_id) or abort(404)
-    items = db.session.scalars(select(Item).where(Item.location_id == place.id).order_by(Item.id))
-    return render_template("lims/location.html", location=place, items=list(items))
+    page = services.items_kept_at(place, request.args.get("page", 1, type=int))
+    return render_template("lims/location.html", location=place, page=page)
 
 
 def storage_labels():

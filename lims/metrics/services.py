@@ -66,7 +66,12 @@ def backlog_series(rows, months=None, days=None, now=None):
     days = days if days is not None else setting("LIMS_BACKLOG_DAYS")
     ends = month_ends(months, now)
     series = {code: [0] * len(ends) for code in DISCIPLINES}
+    first, last = ends[0], ends[-1]
     for discipline, received, completed in rows:
+        # Most of the history was completed before the first month end or received too
+        # late to be overdue at the last one: such a request is in no month's backlog.
+        if (completed is not None and completed <= first) or received > last - timedelta(days):
+            continue
         for i, at in enumerate(ends):
             if is_backlog(received, completed, at, days):
                 series.setdefault(discipline, [0] * len(ends))[i] += 1

@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 from sqlalchemy import or_, select
+from sqlalchemy.orm import contains_eager
 
 from common.audit.services import record_event
 from common.counters import take_next
@@ -236,7 +237,11 @@ def admission_for_view(admission_id):
 
 def search_admissions(text="", status="", custody="", page=1):
     """Admissions matching every word (name, booking, reference), newest first, paginated."""
-    query = select(Admission).join(PersonRecord, PersonRecord.id == Admission.person_record_id)
+    query = (
+        select(Admission)
+        .join(PersonRecord, PersonRecord.id == Admission.person_record_id)
+        .options(contains_eager(Admission.person_record))
+    )
     for word in (text or "").split():
         like = f"%{word}%"
         query = query.where(

@@ -1,7 +1,7 @@
 """Rule 10 figures, rebuilt from the movement, status and allocation histories at a moment."""
 
 from collections import Counter
-from datetime import date
+from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy import func, or_, select
 
@@ -11,6 +11,7 @@ from prison_ims.admissions.models import LEGAL_STATUSES, Admission, LegalStatusC
 from prison_ims.conduct_settings import conduct_setting
 from prison_ims.housing.models import Cell, CellAllocation, HousingBlock, HousingUnit
 from prison_ims.movements.models import IN_CUSTODY_STATES, Movement
+from prison_ims.movements.services import latest_movements_before
 from prison_ims.times import age_on, as_utc, belize_date, now_utc
 
 SEX_LABELS = {"M": "Male", "F": "Female"}
@@ -18,12 +19,7 @@ SEX_LABELS = {"M": "Male", "F": "Female"}
 
 def held_at(at):
     """[(admission id, sex, date of birth)] of everyone in custody at `at`."""
-    latest = (
-        select(Movement.admission_id, func.max(Movement.id).label("movement_id"))
-        .where(Movement.occurred_at <= at)
-        .group_by(Movement.admission_id)
-        .subquery()
-    )
+    latest = latest_movements_before(at)
     return db.session.execute(
         select(Admission.id, PersonRecord.sex, PersonRecord.date_of_birth)
         .join(latest, latest.c.admission_id == Admission.id)
@@ -33,14 +29,16 @@ def held_at(at):
     ).all()
 
 
-def statuses_at(at):
-    """{admission id: legal status at `at`} from the status history."""
-    rows = db.session.execute(
+def statuses_at(at, admission_ids=None):
+    """{admission id: legal status at `at`} from the status history (of `admission_ids`)."""
+    query = (
         select(LegalStatusChange.admission_id, LegalStatusChange.to_status)
         .where(LegalStatusChange.changed_at <= at)
         .order_by(LegalStatusChange.changed_at, LegalStatusChange.id)
-    ).all()
-    return dict(rows)
+    )
+    if admission_ids is not None:
+        query = query.where(LegalStatusChange.admission_id.in_(admission_ids))
+    return dict(db.session.execute(query).all())
 
 
 def units_at(at):
@@ -92,7 +90,7 @@ def population(at=None):
     """Population at `at` by legal status, sex, age band and unit; occupancy; remand share."""
     at = as_utc(at) if at else now_utc()
     held = held_at(at)
-    statuses, units = statuses_at(at), units_at(at)
+    statuses, units = statuses_at(at, [a for a, _, _ in held]), units_at(at)
     day = belize_date(at)
     by_status = Counter(statuses.get(a) for a, _, _ in held)
     by_sex = Counter(SEX_LABELS.get(sex, "Not recorded") for _, sex, _ in held)
@@ -135,9 +133,13 @@ def flows_by_month(at=None):
     keys = month_keys(at, conduct_setting("PRISON_DASHBOARD_MONTHS"))
     start = keys[0]
     counts = {"ADM": Counter(), "REL": Counter()}
+    # A day's margin before the first month: the exact Belize-month test is made below.
+    since = datetime.combine(start, time.min, UTC) - timedelta(days=1)
     rows = db.session.execute(
         select(Movement.kind, Movement.occurred_at).where(
-            Movement.kind.in_(("ADM", "REL")), Movement.occurred_at <= at
+            Movement.kind.in_(("ADM", "REL")),
+            Movement.occurred_at <= at,
+            Movement.occurred_at >= since,
         )
     ).all()
     for kind, occurred in rows:

@@ -4,7 +4,7 @@ from sqlalchemy import func, select
 
 from common.extensions import db
 from prison_ims.admissions.models import Admission
-from prison_ims.movements.services import custody_at, movement_totals
+from prison_ims.movements.services import custody_by_status, movement_totals
 from prison_ims.times import month_start_utc, now_utc
 
 
@@ -12,7 +12,7 @@ def home_figures():
     """In custody and inside now, on remand now, admissions this month."""
     now = now_utc()
     custody, present = movement_totals(now)
-    held = custody_at(now)
+    held = custody_by_status(now)
     month_start = month_start_utc(now)
     admitted = db.session.scalar(
         select(func.count(Admission.id)).where(Admission.admitted_at >= month_start)
@@ -21,8 +21,8 @@ def home_figures():
         "custody": custody,
         "present": present,
         "out": custody - present,
-        "remand": sum(1 for a, _ in held if a.legal_status == "REMAND"),
-        "sentenced": sum(1 for a, _ in held if a.legal_status == "SENTENCED"),
+        "remand": held.get("REMAND", 0),
+        "sentenced": held.get("SENTENCED", 0),
         "admitted_this_month": admitted or 0,
         "month_start": month_start,
     }

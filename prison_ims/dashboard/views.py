@@ -8,7 +8,7 @@ from common.persons.services import system_summary
 from common.timefmt import BELIZE
 from prison_ims.dashboard.figures import flows_by_month, population
 from prison_ims.dashboard.services import home_figures
-from prison_ims.remand.services import remand_alarms, remand_register
+from prison_ims.remand.services import remand_alarms_now
 from prison_ims.times import now_utc
 
 
@@ -18,7 +18,7 @@ def home():
         "prison_ims/home.html",
         figures=home_figures(),
         summary=system_summary("prison"),
-        alarms=remand_alarms(remand_register()),
+        alarms=remand_alarms_now(),
     )
 
 
@@ -38,7 +38,7 @@ def _moment(text):
 def dashboard():
     """Population, occupancy, flows and remand, rebuilt from the histories."""
     at, error = _moment(request.args.get("at", "").strip())
-    alarms = remand_alarms(remand_register()) if not request.args.get("at") else None
+    alarms = remand_alarms_now() if not request.args.get("at") else None
     return render_template(
         "prison_ims/dashboard.html",
         pop=population(at),

@@ -10,7 +10,8 @@ from prison_ims.movements.services import count_by_unit, roll
 
 def roll_document(at, printed_by=""):
     """The PDF bytes of the roll at `at` (UTC), rebuilt from the movements."""
-    counts, entries = count_by_unit(at), roll(at)
+    entries = roll(at)
+    counts = count_by_unit(at, entries)
     doc = PrintedDocument(
         "Daily roll",
         agency=AGENCY,

@@ -32,6 +32,19 @@ class Movement(Audited, Timestamped, db.Model):
     """
 
     __tablename__ = "prison_movement"
+    __table_args__ = (
+        # Custody at any moment is the sum of the few movements that change it.
+        db.Index(
+            "ix_prison_movement_custody_change",
+            "admission_id",
+            "occurred_at",
+            "custody_delta",
+            postgresql_where=db.text("custody_delta <> 0"),
+            sqlite_where=db.text("custody_delta <> 0"),
+        ),
+        # Where a person was at a moment: their last movement before it.
+        db.Index("ix_prison_movement_admission_last", "admission_id", "id"),
+    )
 
     id = db.Column(db.Integer, primary_key=True)
     admission_id = db.Column(

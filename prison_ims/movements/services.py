@@ -3,8 +3,10 @@
 from datetime import timedelta
 
 from sqlalchemy import func, or_, select
+from sqlalchemy.orm import contains_eager, defer
 
 from common.extensions import db
+from common.persons.models import PersonRecord
 from prison_ims.admissions.models import Admission, LegalStatusChange
 from prison_ims.housing.models import Cell, CellAllocation, HousingUnit
 from prison_ims.movements.models import IN_CUSTODY_STATES, MOVEMENT_KINDS, STATES, Movement
@@ -127,32 +129,99 @@ def _end_allocation(admission_id, at):
         allocation.end_at = at
 
 
-def _latest_before(at):
-    """Subquery: the last movement id of each admission at or before `at`."""
+def _held_at(at):
+    """Subquery: admissions in custody at `at`, as the sum of their custody changes.
+
+    Only movements that change custody (custody_delta ≠ 0: admission, release, escape,
+    return from escape) count, a few per admission, read from a partial index.
+    """
     return (
-        select(Movement.admission_id, func.max(Movement.id).label("movement_id"))
-        .where(Movement.occurred_at <= at)
+        select(Movement.admission_id)
+        .where(Movement.custody_delta != 0, Movement.occurred_at <= at)
         .group_by(Movement.admission_id)
+        .having(func.sum(Movement.custody_delta) > 0)
         .subquery()
     )
 
 
-def custody_at(at=None):
+def latest_movements_before(at):
+    """Subquery: the last movement id at or before `at` of each admission in custody then."""
+    held = _held_at(at)
+    last = (
+        select(Movement.id)
+        .where(Movement.admission_id == held.c.admission_id, Movement.occurred_at <= at)
+        .order_by(Movement.id.desc())
+        .limit(1)
+        .correlate(held)
+        .scalar_subquery()
+    )
+    return select(held.c.admission_id, last.label("movement_id")).subquery()
+
+
+# The file's free-text and list columns: the roll and the counts never read them.
+_ROLL_DEFERRED = (
+    Admission.reason,
+    Admission.visible_injuries,
+    Admission.ill_treatment_claims,
+    Admission.property_items,
+    Admission.children,
+)
+
+
+def custody_at(at=None, legal_statuses=None):
     """(admission, movement) for everyone in custody at `at`, rebuilt from the movements.
 
     Movements of an admission are recorded in time order, so the last one at or before `at`
-    (highest id) says where the person was.
+    (highest id) says where the person was. `legal_statuses` keeps only admissions whose
+    legal status now is one of them.
     """
     at = as_utc(at) if at else now_utc()
-    latest = _latest_before(at)
-    rows = db.session.execute(
+    latest = latest_movements_before(at)
+    query = (
         select(Admission, Movement)
+        .join(latest, latest.c.admission_id == Admission.id)
+        .join(Movement, Movement.id == latest.c.movement_id)
+        .join(PersonRecord, PersonRecord.id == Admission.person_record_id)
+        .where(Movement.to_state.in_(IN_CUSTODY_STATES))
+        .options(
+            contains_eager(Admission.person_record),
+            *(defer(column) for column in _ROLL_DEFERRED),
+        )
+        .order_by(Admission.booking_number)
+    )
+    if legal_statuses is not None:
+        query = query.where(Admission.legal_status.in_(tuple(legal_statuses)))
+    return [(a, m) for a, m in db.session.execute(query).all()]
+
+
+def held_admission_ids(at=None, legal_statuses=None):
+    """Ids of the admissions in custody at `at` (with a legal status now in `legal_statuses`)."""
+    at = as_utc(at) if at else now_utc()
+    latest = latest_movements_before(at)
+    query = (
+        select(Admission.id)
         .join(latest, latest.c.admission_id == Admission.id)
         .join(Movement, Movement.id == latest.c.movement_id)
         .where(Movement.to_state.in_(IN_CUSTODY_STATES))
         .order_by(Admission.booking_number)
+    )
+    if legal_statuses is not None:
+        query = query.where(Admission.legal_status.in_(tuple(legal_statuses)))
+    return list(db.session.scalars(query))
+
+
+def custody_by_status(at=None):
+    """{legal status now: number in custody at `at`}, counted in the database."""
+    at = as_utc(at) if at else now_utc()
+    latest = latest_movements_before(at)
+    rows = db.session.execute(
+        select(Admission.legal_status, func.count())
+        .join(latest, latest.c.admission_id == Admission.id)
+        .join(Movement, Movement.id == latest.c.movement_id)
+        .where(Movement.to_state.in_(IN_CUSTODY_STATES))
+        .group_by(Admission.legal_status)
     ).all()
-    return [(a, m) for a, m in rows]
+    return dict(rows)
 
 
 def movement_totals(at=None):
@@ -216,10 +285,13 @@ def roll(at=None):
     ]
 
 
-def count_by_unit(at=None):
-    """Per unit: in custody, inside, out; the totals equal the sums of the movements."""
+def count_by_unit(at=None, entries=None):
+    """Per unit: in custody, inside, out; the totals equal the sums of the movements.
+
+    `entries` is the roll at `at` when the caller has already built it.
+    """
     at = as_utc(at) if at else now_utc()
-    entries = roll(at)
+    entries = roll(at) if entries is None else entries
     units = db.session.scalars(select(HousingUnit).order_by(HousingUnit.code)).all()
     rows = {u.id: {"unit": u, "custody": 0, "present": 0, "out": 0} for u in units}
     rows[None] = {"unit": None, "custody": 0, "present": 0, "out": 0}

@@ -48,12 +48,13 @@ def roll_view():
             form.at.errors = ["Give a date and time, for example 22/11/2026 06:00."]
     else:
         form.at.data = belize_local(at)
+    entries = roll(at)
     return render_template(
         "prison_ims/roll.html",
         form=form,
         at=at,
-        entries=roll(at),
-        counts=count_by_unit(at),
+        entries=entries,
+        counts=count_by_unit(at, entries),
         states=STATES,
         statuses=LEGAL_STATUSES,
     )

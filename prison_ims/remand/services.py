@@ -9,14 +9,19 @@ admissions overlap.
 from collections import defaultdict
 from datetime import timedelta
 
-from sqlalchemy import select
-from sqlalchemy.orm import selectinload
+from sqlalchemy import func, select
 
 from common.extensions import db
+from common.iccs.models import NationalOffence
 from prison_ims.admissions.models import Admission, AdmissionOffence, LegalStatusChange
 from prison_ims.conduct_settings import conduct_setting
 from prison_ims.movements.models import IN_CUSTODY_STATES, Movement
-from prison_ims.movements.services import current_state, custody_at, in_custody
+from prison_ims.movements.services import (
+    current_state,
+    custody_at,
+    held_admission_ids,
+    in_custody,
+)
 from prison_ims.remand.models import CourtDate
 from prison_ims.times import as_utc, belize_date, now_utc
 
@@ -89,18 +94,28 @@ def count_days(spans):
 
 
 def _histories(admission_ids):
-    """({admission id: [movements]}, {admission id: [status changes]}) in time order."""
+    """({admission id: [movements]}, {admission id: [status changes]}) in time order.
+
+    Plain rows (admission_id, occurred_at, to_state) and (admission_id, changed_at,
+    to_status). Only movements that change custody matter to the spans: a trip to court or
+    hospital keeps the person in custody, so those (most of a long remand's movements) are
+    not read.
+    """
     moves, changes = defaultdict(list), defaultdict(list)
     if not admission_ids:
         return moves, changes
-    for m in db.session.scalars(
-        select(Movement)
-        .where(Movement.admission_id.in_(admission_ids))
+    for m in db.session.execute(
+        select(Movement.admission_id, Movement.occurred_at, Movement.to_state)
+        .where(Movement.admission_id.in_(admission_ids), Movement.custody_delta != 0)
         .order_by(Movement.occurred_at, Movement.id)
     ):
         moves[m.admission_id].append(m)
-    for c in db.session.scalars(
-        select(LegalStatusChange)
+    for c in db.session.execute(
+        select(
+            LegalStatusChange.admission_id,
+            LegalStatusChange.changed_at,
+            LegalStatusChange.to_status,
+        )
         .where(LegalStatusChange.admission_id.in_(admission_ids))
         .order_by(LegalStatusChange.changed_at, LegalStatusChange.id)
     ):
@@ -133,10 +148,27 @@ def remand_days_for_person(person_id, until=None):
 
 def likely_sentence_days(admission):
     """The setting-driven estimate of the likely sentence: longest over the offences."""
+    return likely_days_for_codes(o.offence.iccs_code for o in admission.offences)
+
+
+def likely_days_for_codes(iccs_codes):
+    """The likely sentence for offences with these ICCS codes (the table is by section)."""
     table = conduct_setting("PRISON_LIKELY_SENTENCE_DAYS")
     fallback = conduct_setting("PRISON_LIKELY_SENTENCE_DEFAULT_DAYS")
-    days = [table.get((o.offence.iccs_code or "")[:2], fallback) for o in admission.offences]
-    return max(days, default=fallback)
+    return max((table.get((code or "")[:2], fallback) for code in iccs_codes), default=fallback)
+
+
+def offence_codes(admission_ids):
+    """{admission id: [ICCS codes of its offences]}, read in one query."""
+    codes = defaultdict(list)
+    if admission_ids:
+        for admission_id, code in db.session.execute(
+            select(AdmissionOffence.admission_id, NationalOffence.iccs_code)
+            .join(NationalOffence, NationalOffence.id == AdmissionOffence.national_offence_id)
+            .where(AdmissionOffence.admission_id.in_(admission_ids))
+        ):
+            codes[admission_id].append(code)
+    return codes
 
 
 def next_court_dates(admission_ids, today=None):
@@ -156,16 +188,17 @@ def next_court_dates(admission_ids, today=None):
 
 def last_court_trips(admission_ids):
     """{admission id: the latest CRT movement (a court attendance recorded)}."""
-    result = {}
     if not admission_ids:
-        return result
-    for m in db.session.scalars(
-        select(Movement)
+        return {}
+    latest = (
+        select(func.max(Movement.id))
         .where(Movement.admission_id.in_(admission_ids), Movement.kind == "CRT")
-        .order_by(Movement.occurred_at, Movement.id)
-    ):
-        result[m.admission_id] = m
-    return result
+        .group_by(Movement.admission_id)
+    )
+    return {
+        m.admission_id: m
+        for m in db.session.scalars(select(Movement).where(Movement.id.in_(latest)))
+    }
 
 
 def remand_register(at=None):
@@ -173,18 +206,14 @@ def remand_register(at=None):
     at = as_utc(at) if at else now_utc()
     statuses = tuple(conduct_setting("PRISON_REMAND_STATUSES"))
     limit = conduct_setting("PRISON_REMAND_LIMIT_DAYS")
-    held = [a for a, _ in custody_at(at) if a.legal_status in statuses]
+    held = [a for a, _ in custody_at(at, legal_statuses=statuses)]
     ids = [a.id for a in held]
-    db.session.scalars(
-        select(Admission)
-        .where(Admission.id.in_(ids))
-        .options(selectinload(Admission.offences).selectinload(AdmissionOffence.offence))
-    ).all()
+    codes = offence_codes(ids)
     spans = remand_spans(ids, at)
     courts, trips = next_court_dates(ids, belize_date(at)), last_court_trips(ids)
     rows = []
     for a in held:
-        days, likely = count_days(spans[a.id]), likely_sentence_days(a)
+        days, likely = count_days(spans[a.id]), likely_days_for_codes(codes[a.id])
         rows.append(
             {
                 "admission": a,
@@ -198,6 +227,29 @@ def remand_register(at=None):
         )
     rows.sort(key=lambda r: (-r["days"], r["admission"].booking_number))
     return rows
+
+
+def remand_alarms_now(at=None):
+    """The counts of `remand_alarms(remand_register(at))`, from plain rows (the home page)."""
+    at = as_utc(at) if at else now_utc()
+    limit = conduct_setting("PRISON_REMAND_LIMIT_DAYS")
+    ids = held_admission_ids(at, tuple(conduct_setting("PRISON_REMAND_STATUSES")))
+    spans, codes = remand_spans(ids, at), offence_codes(ids)
+    days = {a: count_days(spans[a]) for a in ids}
+    with_court_date = set(
+        db.session.scalars(
+            select(CourtDate.admission_id)
+            .where(CourtDate.admission_id.in_(ids), CourtDate.due_on >= belize_date(at))
+            .distinct()
+        )
+    )
+    return {
+        "remand": len(ids),
+        "over_limit": sum(days[a] > limit for a in ids),
+        "over_likely": sum(days[a] > likely_days_for_codes(codes[a]) for a in ids),
+        "no_court_date": sum(a not in with_court_date for a in ids),
+        "limit_days": limit,
+    }
 
 
 def remand_alarms(rows):

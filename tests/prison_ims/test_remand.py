@@ -15,6 +15,7 @@ from prison_ims.remand.services import (
     RemandError,
     count_days,
     remand_alarms,
+    remand_alarms_now,
     remand_days_for_admission,
     remand_days_for_person,
     remand_register,
@@ -93,6 +94,15 @@ def test_alarms_over_the_limit_and_the_likely_sentence(app):
             "over_limit": 1,
             "over_likely": 1,
             "no_court_date": 1,
+            "limit_days": 20,
+        }
+        assert remand_alarms_now() == remand_alarms(rows)
+        record_movement(long, "REL", now - DAY, reason="bail")
+        assert remand_alarms_now() == remand_alarms(remand_register()) == {
+            "remand": 1,
+            "over_limit": 0,
+            "over_likely": 0,
+            "no_court_date": 0,
             "limit_days": 20,
         }
 
