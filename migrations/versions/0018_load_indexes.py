@@ -1,7 +1,7 @@
 """load-test indexes: custody changes, last movements, items at a storage location
 
 Revision ID: 0018_load_indexes
-Revises: 0012_population_snapshot
+Revises: 0016_case_links
 Create Date: 2026-12-03 07:00:00
 
 """
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0018_load_indexes"
-down_revision = "0012_population_snapshot"
+down_revision = "0016_case_links"
 branch_labels = None
 depends_on = None
 
