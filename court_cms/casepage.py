@@ -1,11 +1,10 @@
 """Everything the case page shows, gathered in one place for the views of several packages."""
 
-from datetime import date
-
 from sqlalchemy import select
 
 from common.extensions import db
 from common.iccs.choices import offence_choices
+from common.timefmt import belize_today
 from court_cms.appeals.forms import AppealForm, AppealOutcomeForm
 from court_cms.appeals.services import appeal_deadline
 from court_cms.cases.forms import ChargeForm, OutcomeForm, StatusForm
@@ -62,7 +61,7 @@ def case_page_context(case, forms):
     appeals = db.session.scalars(select(Appeal).where(Appeal.case_id == case.id)).all()
     return {
         "case": case,
-        "today": date.today(),
+        "today": belize_today(),
         "statuses": CASE_STATUSES,
         "appeal_outcomes": APPEAL_OUTCOMES,
         "hearings": hearings_of(case.id),

@@ -6,8 +6,6 @@ only the persons it holds. After the day the court records each defendant's atte
 an adjournment because the accused was not produced is attributed on the listings too.
 """
 
-from datetime import date
-
 from sqlalchemy import select
 
 from common.extensions import db
@@ -15,6 +13,7 @@ from common.inbox.models import ATTENDANCE, ProductionListing
 from common.inbox.services import InboxError
 from common.locking import check_version
 from common.models import utcnow
+from common.timefmt import belize_today
 
 
 def list_defendants(hearing, defendants):
@@ -81,7 +80,7 @@ def record_attendance(listing, attendance, version, user_id, hearing_day, today=
     check_version(listing, version, f"The attendance of {listing.defendant_name}")
     if attendance not in ATTENDANCE:
         raise InboxError("Choose produced or not produced.", "attendance")
-    if hearing_day > (today or date.today()):
+    if hearing_day > (today or belize_today()):
         raise InboxError(
             f"The hearing is on {hearing_day:%d %b %Y}: record who appeared on or after that day."
         )

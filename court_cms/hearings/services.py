@@ -1,11 +1,10 @@
 """Hearing rules: scheduling, outcomes, adjournments with reason and responsible side."""
 
-from datetime import date
-
 from sqlalchemy import select
 
 from common.extensions import db
 from common.locking import check_version
+from common.timefmt import belize_today
 from court_cms.custody.listings import (
     check_not_produced_side,
     hearing_adjourned,
@@ -98,7 +97,7 @@ def _check_can_record(hearing, version, today):
     check_version(hearing, version, "This hearing")
     if hearing.outcome != "SCHEDULED":
         raise CourtError("The outcome of this hearing is already recorded.")
-    if hearing.scheduled_on > (today or date.today()):
+    if hearing.scheduled_on > (today or belize_today()):
         raise CourtError("The hearing has not taken place yet: record its outcome on the day.")
 
 
@@ -116,7 +115,7 @@ def next_hearing(case_id, today=None):
         .where(
             Hearing.case_id == case_id,
             Hearing.outcome == "SCHEDULED",
-            Hearing.scheduled_on >= (today or date.today()),
+            Hearing.scheduled_on >= (today or belize_today()),
         )
         .order_by(Hearing.scheduled_on)
         .limit(1)
