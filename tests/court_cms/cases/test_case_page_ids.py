@@ -97,7 +97,5 @@ def test_the_order_form_defendant_label_points_at_the_order_form_select(app, cli
     order_form = html[html.index(f'action="/court/cases/{case_id}/orders"') :]
     order_form = order_form[: order_form.index("</form>")]
     label_for = order_form.split('<label class="form-label" for="', 1)[1].split('"', 1)[0]
-    assert (
-        f'id="{label_for}"' in order_form
-        and f'<select class="form-select" id="{label_for}"' in order_form
-    )
+    assert f'<select class="form-select" id="{label_for}" name="party_id"' in order_form
+    assert html.count(f'id="{label_for}"') == 1  # not shared with the charge form's select
