@@ -12,7 +12,7 @@ from court_cms.cases.models import CASE_STATUSES
 from court_cms.custody.forms import AttendanceForm
 from court_cms.custody.listings import custody_context
 from court_cms.hearings.forms import OutcomeForm as HearingOutcomeForm
-from court_cms.hearings.forms import ScheduleForm
+from court_cms.hearings.forms import ScheduleForm, VacateForm
 from court_cms.hearings.services import hearings_of
 from court_cms.orders.forms import EndOrderForm, OrderForm
 from court_cms.orders.models import APPEAL_OUTCOMES, Appeal, CourtOrder
@@ -76,6 +76,9 @@ def case_page_context(case, forms):
         "schedule_form": schedule_form,
         "hearing_form": hearing_form,
         "hearing_id": forms.get("hearing_id"),
+        "vacate_form": forms.get("vacate_form") or VacateForm(),
+        "vacate_blank": VacateForm(formdata=None),
+        "vacate_hearing_id": forms.get("vacate_hearing_id"),
         "order_form": order_form,
         "sentence_form": sentence_form,
         "appeal_form": appeal_form,

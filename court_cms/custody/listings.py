@@ -91,6 +91,11 @@ def record_attendance(hearing, listing_id, attendance, version, user_id=None, to
         raise CourtError(str(exc), exc.field) from exc
 
 
+def hearing_vacated(hearing, reason):
+    """A hearing that will not sit takes its defendants off the prison's production list."""
+    return production.withdraw_listings(hearing.id, f"Hearing vacated: {reason}")
+
+
 def custody_context(case):
     """The case page's view of the prison: items sent and the listings of each hearing."""
     return {

@@ -8,6 +8,7 @@ from common.timefmt import belize_today
 from court_cms.custody.listings import (
     check_not_produced_side,
     hearing_adjourned,
+    hearing_vacated,
     publish_hearing,
 )
 from court_cms.errors import CourtError
@@ -91,6 +92,29 @@ def adjourn(hearing, data, version, user_id=None, today=None):
     db.session.flush()
     hearing_adjourned(hearing, reason)
     return following
+
+
+def vacate(hearing, reason, version, user_id=None, today=None):
+    """Take a listed hearing off the list before its day; its production listings go too."""
+    check_version(hearing, version, "This hearing")
+    if hearing.outcome != "SCHEDULED":
+        raise CourtError("The outcome of this hearing is already recorded.")
+    if hearing.scheduled_on <= (today or belize_today()):
+        raise CourtError(
+            "Only a hearing still to come can be vacated: record what happened at this one "
+            "(held or adjourned, with the reason)."
+        )
+    reason = (reason or "").strip()
+    if len(reason) < 5:
+        raise CourtError(
+            "Give the reason the hearing is vacated (judge unavailable, court closed, …).",
+            "reason",
+        )
+    hearing.outcome = "VACATED"
+    hearing.note = reason
+    hearing.recorded_by_id = user_id
+    db.session.flush()
+    return hearing_vacated(hearing, reason)
 
 
 def _check_can_record(hearing, version, today):

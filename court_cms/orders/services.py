@@ -7,7 +7,7 @@ from sqlalchemy import select
 from common.extensions import db
 from common.locking import check_version
 from common.timefmt import belize_today
-from court_cms.custody.services import order_recorded
+from court_cms.custody.services import order_recorded, remand_ended
 from court_cms.errors import CourtError
 from court_cms.orders.models import ORDER_KINDS, CourtOrder
 from court_cms.settings import setting
@@ -120,8 +120,10 @@ def expired_warrants(today=None):
     ).all()
 
 
-def end_order(order, on, reason, version, today=None):
-    """End an order (warrant executed, remand ended, bail revoked); the order itself is kept."""
+def end_order(order, on, reason, version, user_id=None, today=None):
+    """End an order (warrant executed, remand ended, bail revoked); the order itself is kept.
+
+    A remand ended with nothing else holding the defendant sends the prison a release."""
     check_version(order, version, f"The {order.kind_label.lower()}")
     if order.ended_on is not None:
         raise CourtError("This order has already ended.")
@@ -135,4 +137,5 @@ def end_order(order, on, reason, version, today=None):
     order.ended_on = on
     order.ended_reason = reason.strip()
     db.session.flush()
+    remand_ended(order, user_id)
     return order
