@@ -6,6 +6,16 @@ from zoneinfo import ZoneInfo
 BELIZE = ZoneInfo("America/Belize")
 
 
+def now_utc():
+    """The current time, timezone-aware UTC (the one clock the court and the inbox read)."""
+    return datetime.now(UTC)
+
+
+def belize_today():
+    """Today's calendar date in Belize: what 'today' means for every date a user enters."""
+    return to_belize(now_utc()).date()
+
+
 def to_belize(value):
     """Convert an aware or naive-UTC datetime to Belize time."""
     if value.tzinfo is None:

@@ -1,13 +1,12 @@
 """Everything the case page shows, gathered in one place for the views of several packages."""
 
-from datetime import date
-
 from sqlalchemy import select
 
 from common.extensions import db
 from common.iccs.choices import offence_choices
 from common.links.forms import LinkForm
 from common.links.services import lab_requests_for_court_case, waits_of_court_case
+from common.timefmt import belize_today
 from court_cms.appeals.forms import AppealForm, AppealOutcomeForm
 from court_cms.appeals.services import appeal_deadline
 from court_cms.cases.forms import ChargeForm, OutcomeForm, StatusForm
@@ -15,7 +14,7 @@ from court_cms.cases.models import CASE_STATUSES
 from court_cms.custody.forms import AttendanceForm
 from court_cms.custody.listings import custody_context
 from court_cms.hearings.forms import OutcomeForm as HearingOutcomeForm
-from court_cms.hearings.forms import ScheduleForm
+from court_cms.hearings.forms import ScheduleForm, VacateForm
 from court_cms.hearings.services import hearings_of
 from court_cms.orders.forms import EndOrderForm, OrderForm
 from court_cms.orders.models import APPEAL_OUTCOMES, Appeal, CourtOrder
@@ -74,7 +73,7 @@ def case_page_context(case, forms):
     appeals = db.session.scalars(select(Appeal).where(Appeal.case_id == case.id)).all()
     return {
         "case": case,
-        "today": date.today(),
+        "today": belize_today(),
         "statuses": CASE_STATUSES,
         "appeal_outcomes": APPEAL_OUTCOMES,
         "hearings": hearings_of(case.id),
@@ -89,6 +88,9 @@ def case_page_context(case, forms):
         "schedule_form": schedule_form,
         "hearing_form": hearing_form,
         "hearing_id": forms.get("hearing_id"),
+        "vacate_form": forms.get("vacate_form") or VacateForm(),
+        "vacate_blank": VacateForm(formdata=None),
+        "vacate_hearing_id": forms.get("vacate_hearing_id"),
         "order_form": order_form,
         "sentence_form": sentence_form,
         "appeal_form": appeal_form,

@@ -8,7 +8,7 @@ and accused not produced); older cases are mostly disposed, recent ones mostly p
 
 import random
 import sys
-from datetime import date, time, timedelta
+from datetime import time, timedelta
 from decimal import Decimal
 
 from sqlalchemy import func, select
@@ -17,6 +17,7 @@ from common.audit.services import acting_as
 from common.extensions import db
 from common.iccs.models import NationalOffence
 from common.persons.models import PersonRecord
+from common.timefmt import belize_today
 from court_cms.cases.models import Case, CaseStatusChange, Charge, Party
 from court_cms.cases.services import next_case_number
 from court_cms.hearings.models import Hearing
@@ -275,7 +276,7 @@ class _CaseBuilder:
 
 def load_demo(scale, seed, progressbar, today=None):
     """Create scale × 1000 cases over ten years in the courts; returns summary lines."""
-    today = today or date.today()
+    today = today or belize_today()
     courts, reasons, offences, people = _reference()
     if not people or not offences:
         return ["Court cases: none (no demo persons or offences)"]

@@ -93,6 +93,8 @@ class ProductionListing(Audited, Versioned, Timestamped, db.Model):
     attendance_at = db.Column(db.DateTime(timezone=True), nullable=True)
     responsible_side = db.Column(db.String(12), nullable=True)
     adjournment_reason = db.Column(db.String(160), nullable=False, default="")
+    withdrawn_at = db.Column(db.DateTime(timezone=True), nullable=True)
+    withdrawn_reason = db.Column(db.String(200), nullable=False, default="")
 
     person = db.relationship("Person")
 

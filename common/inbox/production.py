@@ -2,11 +2,11 @@
 
 The court writes a listing for each defendant of a hearing when it lists the hearing (same
 transaction); the prison reads the listings of a day to build its production list, keeping
-only the persons it holds. After the day the court records each defendant's attendance;
-an adjournment because the accused was not produced is attributed on the listings too.
+only the persons it holds. A hearing vacated before its day withdraws its listings: they are
+kept, marked withdrawn, and are on no production list. After the day the court records each
+defendant's attendance; an adjournment because the accused was not produced is attributed
+on the listings too.
 """
-
-from datetime import date
 
 from sqlalchemy import select
 
@@ -15,6 +15,7 @@ from common.inbox.models import ATTENDANCE, ProductionListing
 from common.inbox.services import InboxError
 from common.locking import check_version
 from common.models import utcnow
+from common.timefmt import belize_today
 
 
 def list_defendants(hearing, defendants):
@@ -46,12 +47,22 @@ def listings_of_hearing(hearing_id):
     ).all()
 
 
+def withdraw_listings(hearing_id, reason):
+    """Withdraw the listings of a hearing that will not sit; returns those withdrawn."""
+    withdrawn = [x for x in listings_of_hearing(hearing_id) if x.withdrawn_at is None]
+    for listing in withdrawn:
+        listing.withdrawn_at = utcnow()
+        listing.withdrawn_reason = reason[:200]
+    db.session.flush()
+    return withdrawn
+
+
 def listings_of_case(case_id):
-    """{hearing id: [listings]} of a case."""
+    """{hearing id: [listings]} of a case, leaving out withdrawn listings."""
     result = {}
     for listing in db.session.scalars(
         select(ProductionListing)
-        .where(ProductionListing.case_id == case_id)
+        .where(ProductionListing.case_id == case_id, ProductionListing.withdrawn_at.is_(None))
         .order_by(ProductionListing.id)
     ):
         result.setdefault(listing.hearing_id, []).append(listing)
@@ -59,8 +70,10 @@ def listings_of_case(case_id):
 
 
 def listings_on(day, person_ids=None):
-    """Listings of a day (of some persons), by court, sitting time and courtroom."""
-    query = select(ProductionListing).where(ProductionListing.listed_on == day)
+    """Listings of a day (of some persons) not withdrawn, by court, sitting time and courtroom."""
+    query = select(ProductionListing).where(
+        ProductionListing.listed_on == day, ProductionListing.withdrawn_at.is_(None)
+    )
     if person_ids is not None:
         query = query.where(ProductionListing.person_id.in_(list(person_ids) or [0]))
     found = db.session.scalars(query).all()
@@ -81,7 +94,9 @@ def record_attendance(listing, attendance, version, user_id, hearing_day, today=
     check_version(listing, version, f"The attendance of {listing.defendant_name}")
     if attendance not in ATTENDANCE:
         raise InboxError("Choose produced or not produced.", "attendance")
-    if hearing_day > (today or date.today()):
+    if listing.withdrawn_at is not None:
+        raise InboxError(f"The listing was withdrawn: {listing.withdrawn_reason}")
+    if hearing_day > (today or belize_today()):
         raise InboxError(
             f"The hearing is on {hearing_day:%d %b %Y}: record who appeared on or after that day."
         )

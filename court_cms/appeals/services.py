@@ -1,9 +1,10 @@
 """Appeal rules: the deadline from sentence (a setting), lodging and the outcome."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from common.extensions import db
 from common.locking import check_version
+from common.timefmt import belize_today
 from court_cms.custody.services import appeal_decided
 from court_cms.errors import CourtError
 from court_cms.orders.models import APPEAL_OUTCOMES, Appeal
@@ -24,7 +25,7 @@ def appeal_deadline(party):
 
 def lodge_appeal(case, party, lodged_on, grounds, today=None):
     """Record an appeal; lodging after the deadline is refused (leave is a separate order)."""
-    today = today or date.today()
+    today = today or belize_today()
     deadline = appeal_deadline(party)
     if deadline is None:
         raise CourtError("There is no conviction of this defendant to appeal against.")
@@ -55,7 +56,7 @@ def decide_appeal(appeal, outcome, on, note, version, today=None):
         raise CourtError("The outcome of this appeal is already recorded.")
     if outcome not in APPEAL_OUTCOMES:
         raise CourtError("Choose the outcome of the appeal.", "outcome")
-    if on is None or on < appeal.lodged_on or on > (today or date.today()):
+    if on is None or on < appeal.lodged_on or on > (today or belize_today()):
         raise CourtError(
             f"The decision date must fall between lodging ({appeal.lodged_on:%d %b %Y}) and today.",
             "outcome_on",

@@ -52,6 +52,12 @@ bp.add_url_rule(
     **POST,
 )
 bp.add_url_rule(
+    "/hearings/<int:hearing_id>/vacate",
+    "vacate_hearing",
+    requires("court.hearing.record")(hearings.vacate),
+    **POST,
+)
+bp.add_url_rule(
     "/hearings/<int:hearing_id>/attendance",
     "attendance",
     requires("court.hearing.record")(custody.attendance),

@@ -1,7 +1,5 @@
 """Case rules: numbering, filing, parties through the person index, charges and outcomes."""
 
-from datetime import date
-
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import joinedload, selectinload
 
@@ -12,6 +10,7 @@ from common.iccs.models import NationalOffence
 from common.locking import check_version
 from common.persons.models import PersonRecord
 from common.persons.services import PersonChoiceError, attach_record
+from common.timefmt import belize_today
 from court_cms.cases.models import CASE_STATUSES, PARTY_ROLES, Case, CaseStatusChange, Charge, Party
 from court_cms.custody.listings import publish_case
 from court_cms.custody.services import charge_disposed
@@ -32,7 +31,7 @@ def next_case_number(court, case_type, filed_on):
 
 def file_case(data, user_id=None, today=None):
     """Register a new case; returns it (flushed). A given case number must be unused."""
-    today = today or date.today()
+    today = today or belize_today()
     court = db.session.get(Court, data["court_id"])
     if court is None or not court.active:
         raise CourtError("Choose the court the case is filed in.", "court_id")
@@ -125,7 +124,7 @@ def add_charge(party, national_offence_id, particulars=""):
 
 def record_outcome(charge, data, version, user_id=None, today=None):
     """Plea, verdict and disposition of a charge; closes the case when every charge is done."""
-    today = today or date.today()
+    today = today or belize_today()
     check_version(charge, version, f"Count {charge.count_number}")
     case = charge.party.case
     for field in ("plea_on", "disposition_on"):
@@ -179,7 +178,7 @@ def _close_if_done(case, user_id):
 def change_status(case, status, on, reason, version, user_id=None, today=None):
     """Reopen or transfer a case; the change is kept in the history."""
     check_version(case, version, f"Case {case.case_number}")
-    if on > (today or date.today()):
+    if on > (today or belize_today()):
         raise CourtError("The date cannot be in the future.", "changed_on")
     if status not in CASE_STATUSES or status == case.status:
         raise CourtError("Choose a different status.", "status")

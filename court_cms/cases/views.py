@@ -1,7 +1,5 @@
 """Thin views: case list, filing, the case page, parties, charges and outcomes."""
 
-from datetime import date
-
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from sqlalchemy import select
@@ -11,6 +9,7 @@ from common.formerrors import attach_error
 from common.iccs.choices import offence_choices
 from common.locking import ConflictError
 from common.persons.index_store import find_candidates
+from common.timefmt import belize_today
 from court_cms.cases import services
 from court_cms.cases.forms import CaseForm, ChargeForm, OutcomeForm, PartyForm, StatusForm
 from court_cms.cases.models import CASE_STATUSES, Case, Charge, Party
@@ -48,7 +47,7 @@ def new():
     form = CaseForm()
     form.court_id.choices = [(0, "Choose…"), *court_choices()]
     if request.method == "GET":
-        form.filed_on.data = date.today()
+        form.filed_on.data = belize_today()
     if form.validate_on_submit():
         try:
             case = services.file_case(form.data_dict(), current_user.id)

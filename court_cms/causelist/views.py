@@ -6,6 +6,7 @@ from flask import render_template, request
 from flask_login import current_user
 
 from common.pdf import PrintedDocument, pdf_response
+from common.timefmt import belize_today
 from court_cms.cases.views import court_choices
 from court_cms.causelist.services import cause_list, court_label, list_line
 
@@ -17,7 +18,7 @@ def _selection():
     try:
         day = date.fromisoformat(request.args.get("date", ""))
     except ValueError:
-        day = date.today()
+        day = belize_today()
     return request.args.get("court", type=int), day, request.args.get("room", type=int)
 
 

@@ -5,13 +5,12 @@ COURT_NOT_PRODUCED_REASON (court setting): the adjournment reason code meaning t
 was not produced from prison; such an adjournment is attributed to the prison.
 """
 
-from datetime import date
-
 from sqlalchemy import select
 
 from common.extensions import db
 from common.inbox import production
 from common.inbox.services import InboxError, items_for_case
+from common.timefmt import belize_today
 from court_cms.errors import CourtError
 from court_cms.hearings.models import Hearing
 from court_cms.settings import setting
@@ -43,7 +42,7 @@ def publish_hearing(hearing):
 
 def publish_case(case, today=None):
     """Refresh the listings of a case's hearings still to come (a defendant was added)."""
-    today = today or date.today()
+    today = today or belize_today()
     for hearing in db.session.scalars(
         select(Hearing).where(
             Hearing.case_id == case.id,
@@ -90,6 +89,11 @@ def record_attendance(hearing, listing_id, attendance, version, user_id=None, to
         )
     except InboxError as exc:
         raise CourtError(str(exc), exc.field) from exc
+
+
+def hearing_vacated(hearing, reason):
+    """A hearing that will not sit takes its defendants off the prison's production list."""
+    return production.withdraw_listings(hearing.id, f"Hearing vacated: {reason}")
 
 
 def custody_context(case):

@@ -2,7 +2,8 @@
 
 - a remand in custody sends a remand order (person, case, order, next court date);
 - a prison sentence sends a custodial sentence (the term, start, concurrent/consecutive);
-- bail, or the end of the case for a defendant held for it (acquitted, dismissed, withdrawn,
+- bail, a remand the court ends with nothing else holding the defendant, or the end of the
+  case for a defendant held for it (acquitted, dismissed, withdrawn,
   discharged, a sentence that keeps no one in prison, an appeal allowed) sends a release
   action.
 A release action goes only for a defendant the court holds in custody or has already
@@ -14,7 +15,7 @@ from sqlalchemy import select
 from common.extensions import db
 from common.inbox.services import identity_snapshot, items_of_person, send_item
 from court_cms.hearings.services import next_hearing
-from court_cms.orders.models import SENTENCE_KINDS, Sentence
+from court_cms.orders.models import SENTENCE_KINDS, CourtOrder, Sentence
 
 SENDER, RECEIVER = "court", "prison"
 CUSTODY_KINDS = {"remand_order", "custodial_sentence"}
@@ -100,6 +101,51 @@ def order_recorded(order, was_in_custody, user_id=None):
             party, order, order.made_on, "BAIL", f"Bail granted: {order.conditions}", user_id
         )
     return None
+
+
+HOLDING_ORDERS = ("REMAND", "BAIL_REFUSED", "WARRANT_COMMITMENT")
+
+
+def remand_ended(order, user_id=None):
+    """A remand ended by the court frees the defendant unless another order or a sentence
+    holds them; the release goes to the prison when it was told of the custody."""
+    if order.kind != "REMAND":
+        return None
+    party = order.party
+    if _still_held_by_order(party) or _prison_sentence(party):
+        return None
+    was_held = held_for_case(party)
+    party.in_custody = False
+    if not was_held:
+        return None
+    reason = f"Remand in custody ended: {order.ended_reason}"
+    return send_release(party, order, order.ended_on, "COURT_ORDER", reason, user_id)
+
+
+def _still_held_by_order(party):
+    return (
+        db.session.scalar(
+            select(CourtOrder.id).where(
+                CourtOrder.party_id == party.id,
+                CourtOrder.kind.in_(HOLDING_ORDERS),
+                CourtOrder.ended_on.is_(None),
+            )
+        )
+        is not None
+    )
+
+
+def _prison_sentence(party):
+    charge_ids = [c.id for c in party.charges]
+    return (
+        bool(charge_ids)
+        and db.session.scalar(
+            select(Sentence.id).where(
+                Sentence.charge_id.in_(charge_ids), Sentence.kind == "CUSTODIAL"
+            )
+        )
+        is not None
+    )
 
 
 def send_release(party, source, on, grounds, reason, user_id=None):

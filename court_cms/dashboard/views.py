@@ -1,12 +1,11 @@
 """Thin view: the Court case tracker home page with the alarms a registry acts on."""
 
-from datetime import date
-
 from flask import render_template
 from sqlalchemy import func, select
 
 from common.extensions import db
 from common.persons.services import system_summary
+from common.timefmt import belize_today
 from court_cms.cases.models import Case
 from court_cms.hearings.models import Hearing
 from court_cms.orders.services import expired_remands, expired_warrants, remands_due
@@ -14,7 +13,7 @@ from court_cms.orders.services import expired_remands, expired_warrants, remands
 
 def home():
     """What this system holds today, expired or expiring remand orders, expired warrants."""
-    today = date.today()
+    today = belize_today()
     pending = db.session.scalar(select(func.count(Case.id)).where(Case.status != "DISPOSED")) or 0
     listed_today = (
         db.session.scalar(select(func.count(Hearing.id)).where(Hearing.scheduled_on == today)) or 0

@@ -1,7 +1,7 @@
 """Forms of the hearing screens."""
 
 from flask_wtf import FlaskForm
-from wtforms import DateField, HiddenField, SelectField, TextAreaField, TimeField
+from wtforms import DateField, HiddenField, SelectField, StringField, TextAreaField, TimeField
 from wtforms.validators import DataRequired, Length, Optional
 
 from court_cms.hearings.models import HEARING_TYPES
@@ -20,6 +20,16 @@ class ScheduleForm(FlaskForm):
     scheduled_time = TimeField("Time", validators=[Optional()])
     courtroom_id = SelectField(
         "Courtroom", coerce=int, validators=[DataRequired("Choose the courtroom.")]
+    )
+
+
+class VacateForm(FlaskForm):
+    """Take a hearing still to come off the list, with the reason."""
+
+    version = HiddenField()
+    reason = StringField(
+        "Reason",
+        validators=[DataRequired("Give the reason the hearing is vacated."), Length(max=400)],
     )
 
 

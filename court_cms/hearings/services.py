@@ -1,15 +1,15 @@
 """Hearing rules: scheduling, outcomes, adjournments with reason and responsible side."""
 
-from datetime import date
-
 from sqlalchemy import select
 
 from common.extensions import db
 from common.links.services import LinkError, record_lab_wait
 from common.locking import check_version
+from common.timefmt import belize_today
 from court_cms.custody.listings import (
     check_not_produced_side,
     hearing_adjourned,
+    hearing_vacated,
     publish_hearing,
 )
 from court_cms.errors import CourtError
@@ -106,11 +106,34 @@ def _link_lab_wait(hearing, lab_request_id, user_id):
         raise CourtError(str(exc), exc.field) from exc
 
 
+def vacate(hearing, reason, version, user_id=None, today=None):
+    """Take a listed hearing off the list before its day; its production listings go too."""
+    check_version(hearing, version, "This hearing")
+    if hearing.outcome != "SCHEDULED":
+        raise CourtError("The outcome of this hearing is already recorded.")
+    if hearing.scheduled_on <= (today or belize_today()):
+        raise CourtError(
+            "Only a hearing still to come can be vacated: record what happened at this one "
+            "(held or adjourned, with the reason)."
+        )
+    reason = (reason or "").strip()
+    if len(reason) < 5:
+        raise CourtError(
+            "Give the reason the hearing is vacated (judge unavailable, court closed, …).",
+            "reason",
+        )
+    hearing.outcome = "VACATED"
+    hearing.note = reason
+    hearing.recorded_by_id = user_id
+    db.session.flush()
+    return hearing_vacated(hearing, reason)
+
+
 def _check_can_record(hearing, version, today):
     check_version(hearing, version, "This hearing")
     if hearing.outcome != "SCHEDULED":
         raise CourtError("The outcome of this hearing is already recorded.")
-    if hearing.scheduled_on > (today or date.today()):
+    if hearing.scheduled_on > (today or belize_today()):
         raise CourtError("The hearing has not taken place yet: record its outcome on the day.")
 
 
@@ -128,7 +151,7 @@ def next_hearing(case_id, today=None):
         .where(
             Hearing.case_id == case_id,
             Hearing.outcome == "SCHEDULED",
-            Hearing.scheduled_on >= (today or date.today()),
+            Hearing.scheduled_on >= (today or belize_today()),
         )
         .order_by(Hearing.scheduled_on)
         .limit(1)

@@ -12,7 +12,7 @@ from court_cms.cases.models import Case
 from court_cms.cases.views import render_case
 from court_cms.errors import CourtError
 from court_cms.hearings import services
-from court_cms.hearings.forms import OutcomeForm, ScheduleForm
+from court_cms.hearings.forms import OutcomeForm, ScheduleForm, VacateForm
 from court_cms.hearings.models import Hearing
 
 
@@ -62,6 +62,30 @@ def outcome(hearing_id):
             return redirect(url_for("cases.detail", case_id=hearing.case_id))
     hearing = db.session.get(Hearing, hearing_id)
     return render_case(hearing.case, hearing_form=form, hearing_id=hearing.id), 422
+
+
+def vacate(hearing_id):
+    """A hearing still to come that will not sit: off the list, and off the production list."""
+    hearing = db.session.get(Hearing, hearing_id) or abort(404)
+    form = VacateForm()
+    if form.validate_on_submit():
+        try:
+            withdrawn = services.vacate(
+                hearing, form.reason.data, form.version.data, current_user.id
+            )
+        except (CourtError, ConflictError) as exc:
+            db.session.rollback()
+            attach_error(form, exc)
+        else:
+            db.session.commit()
+            flash(
+                f"Hearing of {hearing.scheduled_on:%d %b %Y} vacated; "
+                f"{len(withdrawn)} production listing(s) withdrawn.",
+                "success",
+            )
+            return redirect(url_for("cases.detail", case_id=hearing.case_id))
+    hearing = db.session.get(Hearing, hearing_id)
+    return render_case(hearing.case, vacate_form=form, vacate_hearing_id=hearing.id), 422
 
 
 def _adjournment(form):

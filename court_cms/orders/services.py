@@ -1,12 +1,13 @@
 """Orders (bail, remand, warrants): what may be ordered, their end, and the alarms on expiry."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from sqlalchemy import select
 
 from common.extensions import db
 from common.locking import check_version
-from court_cms.custody.services import order_recorded
+from common.timefmt import belize_today
+from court_cms.custody.services import order_recorded, remand_ended
 from court_cms.errors import CourtError
 from court_cms.orders.models import ORDER_KINDS, CourtOrder
 from court_cms.settings import setting
@@ -16,7 +17,7 @@ NEEDS_EXPIRY = {"REMAND", "WARRANT_ARREST", "WARRANT_PRODUCTION"}
 
 def make_order(case, party, data, user_id=None, today=None):
     """Record an order against a defendant. A remand runs to the next court date."""
-    today = today or date.today()
+    today = today or belize_today()
     kind = data.get("kind")
     if kind not in ORDER_KINDS:
         raise CourtError("Choose the kind of order.", "kind")
@@ -76,7 +77,7 @@ def open_orders(party_id):
 
 def expired_remands(today=None, court_id=None):
     """Open remand orders whose date has passed: someone may be held without a valid order."""
-    today = today or date.today()
+    today = today or belize_today()
     query = select(CourtOrder).where(
         CourtOrder.kind == "REMAND",
         CourtOrder.ended_on.is_(None),
@@ -91,7 +92,7 @@ def expired_remands(today=None, court_id=None):
 
 def remands_due(today=None):
     """Open remand orders running out within the warning window."""
-    today = today or date.today()
+    today = today or belize_today()
     horizon = today + timedelta(days=setting("COURT_REMAND_WARNING_DAYS"))
     return db.session.scalars(
         select(CourtOrder)
@@ -107,7 +108,7 @@ def remands_due(today=None):
 
 def expired_warrants(today=None):
     """Open warrants (arrest, production) past their expiry: to be renewed or cancelled."""
-    today = today or date.today()
+    today = today or belize_today()
     return db.session.scalars(
         select(CourtOrder)
         .where(
@@ -119,14 +120,16 @@ def expired_warrants(today=None):
     ).all()
 
 
-def end_order(order, on, reason, version, today=None):
-    """End an order (warrant executed, remand ended, bail revoked); the order itself is kept."""
+def end_order(order, on, reason, version, user_id=None, today=None):
+    """End an order (warrant executed, remand ended, bail revoked); the order itself is kept.
+
+    A remand ended with nothing else holding the defendant sends the prison a release."""
     check_version(order, version, f"The {order.kind_label.lower()}")
     if order.ended_on is not None:
         raise CourtError("This order has already ended.")
     if not (reason or "").strip():
         raise CourtError("Give the reason the order ends (executed, cancelled, …).", "reason")
-    if on is None or on < order.made_on or on > (today or date.today()):
+    if on is None or on < order.made_on or on > (today or belize_today()):
         raise CourtError(
             f"The date must fall between the order ({order.made_on:%d %b %Y}) and today.",
             "ended_on",
@@ -134,4 +137,5 @@ def end_order(order, on, reason, version, today=None):
     order.ended_on = on
     order.ended_reason = reason.strip()
     db.session.flush()
+    remand_ended(order, user_id)
     return order

@@ -52,7 +52,9 @@ def end_order(case_id, order_id):
     form = EndOrderForm()
     if form.validate_on_submit():
         try:
-            services.end_order(order, form.ended_on.data, form.reason.data, form.version.data)
+            services.end_order(
+                order, form.ended_on.data, form.reason.data, form.version.data, current_user.id
+            )
         except (CourtError, ConflictError) as exc:
             db.session.rollback()
             attach_error(form, exc)

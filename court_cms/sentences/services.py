@@ -1,10 +1,9 @@
 """Sentence rules: what each kind of sentence needs, and consecutive prison terms."""
 
-from datetime import date
-
 from sqlalchemy import select
 
 from common.extensions import db
+from common.timefmt import belize_today
 from court_cms.custody.services import sentence_recorded
 from court_cms.errors import CourtError
 from court_cms.orders.models import SENTENCE_KINDS, Sentence
@@ -48,7 +47,7 @@ def _check_kind_needs(kind, data, term, life):
 
 def record_sentence(charge, data, user_id=None, today=None):
     """Sentence a convicted charge; each kind is checked for what it needs."""
-    today = today or date.today()
+    today = today or belize_today()
     if charge.disposition != "CONVICTED":
         raise CourtError("Only a charge with a conviction can be sentenced.")
     kind = data.get("kind")

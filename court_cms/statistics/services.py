@@ -5,6 +5,7 @@ from datetime import date
 from sqlalchemy import func, select
 
 from common.extensions import db
+from common.timefmt import belize_today
 from court_cms.cases.models import Case
 from court_cms.hearings.models import Hearing
 from court_cms.metrics import measures as m
@@ -84,7 +85,7 @@ def measures(period, court_id=None, as_of=None):
     """Every published measure for the period (and court)."""
     cases = case_facts(court_id)
     hearings = hearing_facts(period, court_id)
-    as_of = as_of or min(period.end, date.today())
+    as_of = as_of or min(period.end, belize_today())
     return {
         "clearance": m.clearance_rate(cases, period),
         "time_to_disposition": m.time_to_disposition(
@@ -99,7 +100,7 @@ def measures(period, court_id=None, as_of=None):
 
 def yearly_flow(court_id=None, years=10, today=None):
     """Per year: filed, disposed, pending at year end, M2 clearance rate and CEPEJ days."""
-    today = today or date.today()
+    today = today or belize_today()
     cases = case_facts(court_id)
     labels = list(range(today.year - years + 1, today.year + 1))
     flow = {"labels": [str(y) for y in labels], "filed": [], "disposed": [], "pending": []}

@@ -4,6 +4,7 @@ from datetime import date, timedelta
 
 from flask import render_template, request
 
+from common.timefmt import belize_today
 from court_cms.cases.views import court_choices
 from court_cms.metrics.measures import Period
 from court_cms.reference.models import SIDES
@@ -11,7 +12,7 @@ from court_cms.statistics.services import measures, yearly_flow
 
 
 def _period():
-    today = date.today()
+    today = belize_today()
     try:
         start = date.fromisoformat(request.args.get("from", ""))
     except ValueError:

@@ -18,6 +18,7 @@ from common.extensions import db
 from common.inbox.models import InboxItem
 from common.inbox.services import InboxError, lock_pending, mark_accepted, reject_item
 from common.persons.index_store import surviving
+from common.timefmt import belize_today
 from prison_ims.admissions.models import Admission, AdmissionOffence
 from prison_ims.admissions.services import (
     AdmissionError,
@@ -37,7 +38,6 @@ from prison_ims.sentences.services import (
     days_on_remand_here,
     record_remand_credit,
 )
-from prison_ims.times import belize_date, now_utc
 
 RECEIVER = "prison"
 RULE_ERRORS = (AdmissionError, RemandError, SentenceError)
@@ -148,7 +148,7 @@ def _apply_remand(item, admission, acceptance, user_id):
         _status(admission, "REMAND", item, user_id)
     done = ["on remand"]
     due = item.next_court_date
-    if due and due >= belize_date(now_utc()):
+    if due and due >= belize_today():
         exists = db.session.scalar(
             select(CourtDate).where(CourtDate.admission_id == admission.id, CourtDate.due_on == due)
         )

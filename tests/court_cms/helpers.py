@@ -7,6 +7,7 @@ from sqlalchemy import select
 from common.audit.services import acting_as
 from common.extensions import db
 from common.iccs.models import NationalOffence
+from common.timefmt import belize_today
 from court_cms.cases.services import add_charge, add_party, file_case, record_outcome
 from court_cms.hearings.services import schedule_hearing
 from court_cms.reference.models import AdjournmentReason, Court
@@ -39,7 +40,7 @@ def reason(code):
 
 def days_ago(n):
     """The date n days before today."""
-    return date.today() - timedelta(days=n)
+    return belize_today() - timedelta(days=n)
 
 
 def file(code="SC", filed_on=None, **overrides):

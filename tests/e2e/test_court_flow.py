@@ -13,6 +13,7 @@ from common.audit.services import acting_as
 from common.extensions import db
 from common.persons.models import Person
 from common.persons.services import register_record
+from common.timefmt import belize_today
 from court_cms.cases.models import Party
 from tests.e2e.test_browser_login import sign_in
 
@@ -20,7 +21,7 @@ pytestmark = pytest.mark.e2e
 
 
 def _day(days_ago):
-    return (date.today() - timedelta(days=days_ago)).isoformat()
+    return (belize_today() - timedelta(days=days_ago)).isoformat()
 
 
 def _form(page, action_end):

@@ -6,11 +6,12 @@ from sqlalchemy import select
 
 from common.extensions import db
 from common.inbox.models import InboxItem
-from prison_ims.times import belize_date, belize_local, now_utc
+from common.timefmt import belize_today
+from prison_ims.times import belize_local, now_utc
 from tests.conftest import csrf_from, login
 from tests.court_cms.helpers import charge, defendant, file
 
-TODAY = belize_date(now_utc())  # never after the server's date, as the court's checks need
+TODAY = belize_today()  # the court and the prison both count days in Belize
 
 
 def signed_in(app, make_user, role):

@@ -11,6 +11,7 @@ from common.extensions import db
 from common.locking import ConflictError
 from common.persons.models import PersonRecord
 from common.persons.services import register_record
+from common.timefmt import belize_today
 from court_cms.cases.models import Case, CaseStatusChange, Charge, Party
 from court_cms.cases.services import add_party, change_status, search_cases
 from court_cms.errors import CourtError
@@ -66,7 +67,7 @@ def test_duplicate_case_number_is_refused_and_nothing_saved(app):
 def test_future_filing_and_unknown_court_are_refused(app):
     with app.app_context():
         with pytest.raises(CourtError, match="future") as refused:
-            file(filed_on=date.today().replace(year=date.today().year + 1))
+            file(filed_on=belize_today().replace(year=belize_today().year + 1))
         assert refused.value.field == "filed_on"
         with pytest.raises(CourtError, match="Choose the court"):
             file(court_id=99999)

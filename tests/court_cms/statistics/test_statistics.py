@@ -1,9 +1,8 @@
 """The statistics page: measures from the register, filtered by court and period."""
 
-from datetime import date
-
 from common.audit.services import acting_as
 from common.extensions import db
+from common.timefmt import belize_today
 from court_cms.hearings.services import adjourn, record_held
 from court_cms.metrics.measures import Period
 from court_cms.statistics.services import measures
@@ -39,7 +38,7 @@ def _register():
 def test_measures_from_the_register(app):
     with app.app_context(), acting_as("test"):
         _register()
-        period = Period(days_ago(365), date.today())
+        period = Period(days_ago(365), belize_today())
         sc = measures(period, court("SC").id)
         assert (sc["clearance"].incoming, sc["clearance"].outgoing) == (2, 1)
         assert sc["clearance"].rate == 50.0
@@ -59,10 +58,10 @@ def test_statistics_page_filters_and_draws_charts(app, client, login_as):
         db.session.commit()
         sc = court("SC").id
     login_as("court_registrar")
-    html = page(client, f"/court/statistics/?court={sc}&from={days_ago(365)}&to={date.today()}")
+    html = page(client, f"/court/statistics/?court={sc}&from={days_ago(365)}&to={belize_today()}")
     assert "50.0 %" in html and "(1 disposed / 2 filed)" in html
     for chart in ("flow", "clearance", "ttd", "age", "certainty", "cepej", "reasons", "sides"):
         assert f'id="{chart}"' in html, chart
     assert "chart.umd.min.js" in html and "Witness absent" in html
-    backwards = page(client, f"/court/statistics/?from={date.today()}&to={days_ago(30)}")
+    backwards = page(client, f"/court/statistics/?from={belize_today()}&to={days_ago(30)}")
     assert "turned round" in backwards
