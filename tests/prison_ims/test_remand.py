@@ -98,13 +98,17 @@ def test_alarms_over_the_limit_and_the_likely_sentence(app):
         }
         assert remand_alarms_now() == remand_alarms(rows)
         record_movement(long, "REL", now - DAY, reason="bail")
-        assert remand_alarms_now() == remand_alarms(remand_register()) == {
-            "remand": 1,
-            "over_limit": 0,
-            "over_likely": 0,
-            "no_court_date": 0,
-            "limit_days": 20,
-        }
+        assert (
+            remand_alarms_now()
+            == remand_alarms(remand_register())
+            == {
+                "remand": 1,
+                "over_limit": 0,
+                "over_likely": 0,
+                "no_court_date": 0,
+                "limit_days": 20,
+            }
+        )
 
 
 def test_court_date_refusals(app):
