@@ -28,7 +28,6 @@ from prison_ims.housing.models import Cell, CellAllocation, HousingBlock, Housin
 from prison_ims.housing.services import seed_layout
 from prison_ims.movements.models import IN_CUSTODY_STATES, Movement
 from prison_ims.movements.services import TO_STATE
-from prison_ims.population.demo import load_demo_snapshots
 from prison_ims.remand.models import CourtDate
 from prison_ims.settings import setting
 from prison_ims.times import age_on, belize_date, now_utc
@@ -261,7 +260,6 @@ def load_demo(scale, seed, progressbar):
     counts.update(load_conduct(current, now, rng))
     for entity, rows in counts.items():
         record_event(db.session, "bulk_load", entity, None, {"rows": rows, "source": "demo"})
-    snapshots = load_demo_snapshots(stays[0].start if stays else now, now, progressbar)
     remand = sum(1 for s, _ in current if s.statuses[-1][2] == "REMAND")
     women = sum(1 for s, _ in current if s.person["sex"] == "F")
     juveniles = sum(1 for s, _ in current if (age_on(s.person["dob"], now) or 99) < 18)
@@ -269,5 +267,5 @@ def load_demo(scale, seed, progressbar):
         f"Prison cells created: {cells}; persons known only to the prison: {prison_only}",
         f"Prison admissions: {len(ids)} over ten years; in custody now: {len(current)} "
         f"({remand} on remand, {women} women, {juveniles} juveniles); "
-        f"movements: {counts['Movement']}; population snapshot rows: {snapshots}",
+        f"movements: {counts['Movement']}",
     ]

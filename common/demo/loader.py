@@ -13,13 +13,15 @@ from common.identity.roles import ROLE_AGENCY
 from common.identity.services import create_user, sync_roles_and_agencies
 
 # Each app's demo module offers `load_demo(scale, seed, progressbar) -> [summary lines]`.
-# court_cms.demo_flows links the court's cases to the lab's: it runs after both.
+# court_cms.demo_flows links the court's cases to the lab's: it runs after both. The prison's
+# population snapshots come last, once every step has added to the prison's history.
 APP_DEMO_MODULES = (
     "prison_ims.demo",
     "court_cms.demo",
     "lims.demo",
     "common.demo.court_prison",
     "court_cms.demo_flows",
+    "prison_ims.population.demo",
 )
 
 

@@ -8,8 +8,12 @@ so older history keeps only the last day of each month. `justice prison snapshot
 import sys
 from datetime import timedelta
 
+from sqlalchemy import func, select
+
+from common.extensions import db
+from prison_ims.movements.models import Movement
 from prison_ims.population.services import bulk_store, chunks, compute_population
-from prison_ims.times import belize_date
+from prison_ims.times import belize_date, now_utc
 
 DAILY_DAYS = 365
 CHUNK = 366
@@ -33,3 +37,15 @@ def load_demo_snapshots(start, now, progressbar):
                     kept[day] = counts
             bar.update(1)
     return bulk_store(kept)
+
+
+def load_demo(scale, seed, progressbar):
+    """Demo step run after every other: snapshots of the whole history, as finally loaded.
+
+    Other demo steps (orders the court sent and the prison accepted) add admissions and
+    releases to the prison's history, so the snapshots are taken last.
+    """
+    now = now_utc()
+    start = db.session.scalar(select(func.min(Movement.occurred_at))) or now
+    rows = load_demo_snapshots(start, now, progressbar)
+    return [f"Prison population snapshot rows: {rows}"]

@@ -109,6 +109,7 @@ def test_person_candidates_appear_while_typing(app, live_server, browser_page, m
     page.get_by_label("Surname(s)").fill("Cocom Chi")
     page.get_by_label("Date of birth").fill("1988-05-04")
     candidates = page.locator("[data-candidates-list]")
-    candidates.get_by_text("Francisco Chi Cocom").wait_for()
+    # Searched after a pause in typing; a busy machine can take a while to answer.
+    candidates.get_by_text("Francisco Chi Cocom").wait_for(timeout=30_000)
     text = candidates.inner_text()
     assert "surname" in text.lower() and "score" in text
