@@ -24,6 +24,7 @@ from court_cms.reference.models import Court
 from court_cms.sentences.services import record_sentence
 from prison_ims.inbox.services import accept_into_existing
 from prison_ims.movements.services import custody_at
+from prison_ims.population.services import snapshot_range
 from prison_ims.releases.services import record_release
 from prison_ims.times import belize_date, now_utc
 
@@ -212,6 +213,9 @@ def load_demo(scale, seed, progressbar):
         flows.convict_and_sentence(count, years=2)
         flows.accept(_latest_item("custodial_sentence"), remanded[4])
         _timed_release(flows, remanded[5])
+        # Today's population was counted with the prison history, before these flows: count
+        # it again, as the nightly snapshot run would, so it equals the sum of the movements.
+        snapshot_range(today, today)
         db.session.flush()
     return [
         "Court → prison: 3 orders pending in the prison inbox, 4 accepted (case links, a "
