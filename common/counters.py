@@ -14,6 +14,13 @@ def take_next(key):
     clerks creating records at once never get the same number, and a rolled-back
     transaction gives its number back.
     """
+    return take_block(key, 1)
+
+
+def take_block(key, count):
+    """Issue `count` consecutive numbers for `key` at once (bulk loads); returns the first."""
+    if count < 1:
+        raise ValueError("take_block needs a count of at least 1")
     query = select(Counter).where(Counter.key == key).with_for_update()
     counter = db.session.scalar(query)
     if counter is None:
@@ -23,6 +30,6 @@ def take_next(key):
         except IntegrityError:
             pass  # another session created this key's row first
         counter = db.session.scalar(query)
-    counter.last_value += 1
+    counter.last_value += count
     db.session.flush()
-    return counter.last_value
+    return counter.last_value - count + 1

@@ -5,7 +5,8 @@ the services would take minutes for tens of thousands of rows. Bulk rows bypass 
 flush hook, so one explicit audit entry per table records what was loaded and how many rows;
 the hash chain stays intact. Movements are inserted in time order, so for each admission
 the highest movement id is its latest movement, as the custody queries assume, and every
-count equals the sum of the movements.
+count equals the sum of the movements. Every REL movement has its release record
+(prison_ims.demo_releases), as a release through the service would.
 """
 
 import random
@@ -24,10 +25,12 @@ from prison_ims.admissions.models import Admission, AdmissionOffence, LegalStatu
 from prison_ims.demo_conduct import load_conduct
 from prison_ims.demo_history import Bed, History
 from prison_ims.demo_persons import load_prison_only_persons
+from prison_ims.demo_releases import release_rows, release_story, story_reason
 from prison_ims.housing.models import Cell, CellAllocation, HousingBlock, HousingUnit
 from prison_ims.housing.services import seed_layout
 from prison_ims.movements.models import IN_CUSTODY_STATES, Movement
 from prison_ims.movements.services import TO_STATE
+from prison_ims.releases.models import Release
 from prison_ims.remand.models import CourtDate
 from prison_ims.settings import setting
 from prison_ims.times import age_on, belize_date, now_utc
@@ -161,10 +164,13 @@ def bulk(model, rows):
     return [row[0] for row in result]
 
 
-def movement_rows(stays, ids):
-    """Movement rows of every stay with from/to states and deltas, in time order."""
+def movement_rows(stays, ids, stories):
+    """Movement rows of every stay with from/to states and deltas, in time order.
+
+    A release's REL movement carries the reason the release service writes (its story).
+    """
     rows = []
-    for stay, admission_id in zip(stays, ids, strict=True):
+    for stay, admission_id, story in zip(stays, ids, stories, strict=True):
         state = None
         for at, kind, place, reason in sorted(stay.moves, key=lambda m: m[0]):
             to = TO_STATE[kind]
@@ -178,7 +184,7 @@ def movement_rows(stays, ids):
                     "custody_delta": int(to in IN_CUSTODY_STATES) - int(state in IN_CUSTODY_STATES),
                     "present_delta": int(to == "IN") - int(state == "IN"),
                     "place": place,
-                    "reason": reason,
+                    "reason": story_reason(story) if kind == "REL" else reason,
                 }
             )
             state = to
@@ -187,7 +193,7 @@ def movement_rows(stays, ids):
 
 
 def write_history(stays, rng):
-    """Bulk-insert admissions, offences, status changes, movements and cell stays."""
+    """Bulk-insert admissions, offences, status changes, movements, cell stays, releases."""
     stays.sort(key=lambda s: s.start)
     numbers = booking_numbers(stays)
     records = prison_records(stays, numbers)
@@ -208,17 +214,20 @@ def write_history(stays, rng):
         for s, i in zip(stays, ids, strict=True)
         for c, a, b, why in s.cells
     ]
-    moves = movement_rows(stays, ids)
-    counts = {}
+    stories = [release_story(s, row) for s, row in zip(stays, rows, strict=True)]
+    moves = movement_rows(stays, ids, stories)
+    move_ids = bulk(Movement, moves)
+    rel = {m["admission_id"]: i for m, i in zip(moves, move_ids, strict=True) if m["kind"] == "REL"}
+    releases = release_rows(stays, ids, stories, rel)
+    counts = {"Admission": len(ids), "Movement": len(moves)}
     for model, batch in (
         (AdmissionOffence, offences),
         (LegalStatusChange, statuses),
-        (Movement, moves),
         (CellAllocation, cells),
+        (Release, releases),
     ):
         bulk(model, batch)
         counts[model.__name__] = len(batch)
-    counts["Admission"] = len(ids)
     return ids, counts
 
 
@@ -267,5 +276,5 @@ def load_demo(scale, seed, progressbar):
         f"Prison cells created: {cells}; persons known only to the prison: {prison_only}",
         f"Prison admissions: {len(ids)} over ten years; in custody now: {len(current)} "
         f"({remand} on remand, {women} women, {juveniles} juveniles); "
-        f"movements: {counts['Movement']}",
+        f"movements: {counts['Movement']}; releases: {counts['Release']}",
     ]

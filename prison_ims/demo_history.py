@@ -50,6 +50,7 @@ class Stay:
         self.person, self.start, self.route, self.offences = person, start, route, offences
         self.moves, self.statuses, self.cells = [], [], []
         self.bed, self.regime, self.end = None, None, None
+        self.sentence = None  # the release-date working once sentenced: term, remission, ERD
 
     def place(self, bed, at, reason=""):
         """Close the current cell stay at `at` and open one in `bed`."""
@@ -203,8 +204,10 @@ class History:
         section = stay.offences[0]["iccs"][:2] if stay.offences else ""
         low, high = SENTENCE_DAYS.get(section, (30, 365))
         term = self.rng.randint(low, high)
-        served = term - (term // 3 if term > 31 else 0) - remand_days
+        remission = term // 3 if term > 31 else 0
+        served = term - remission - remand_days
         day = (start + timedelta(days=max(served, 1))).astimezone(BELIZE).date()
+        stay.sentence = {"term": term, "remission": remission, "remand": remand_days, "erd": day}
         return at_local(day, 9)
 
     def on_release(self, at, stay):

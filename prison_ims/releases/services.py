@@ -22,6 +22,7 @@ from prison_ims.sentences.services import confirmed_calculation, current_calcula
 from prison_ims.times import as_utc, belize_date, now_utc
 
 CERTIFICATE_FORMAT = "REL-{year}-{seq:05d}"
+CERTIFICATE_COUNTER = "prison:release"  # one counter row per year: prison:release:2026
 RELEASES_DUE_DAYS = 14
 CHECKLIST = (
     (
@@ -107,12 +108,21 @@ def _check_form(admission, data):
             raise ReleaseError(message, name)
 
 
+def certificate_number(year, seq):
+    """The certificate number `seq` of release year `year`, in the configured format."""
+    fmt = current_app.config.get("PRISON_RELEASE_CERTIFICATE_FORMAT", CERTIFICATE_FORMAT)
+    return fmt.format(year=year, seq=seq)
+
+
 def next_certificate_number(released_at):
     """Issue the next release certificate number of the release year."""
     year = belize_date(released_at).year
-    seq = take_next(f"prison:release:{year}")
-    fmt = current_app.config.get("PRISON_RELEASE_CERTIFICATE_FORMAT", CERTIFICATE_FORMAT)
-    return fmt.format(year=year, seq=seq)
+    return certificate_number(year, take_next(f"{CERTIFICATE_COUNTER}:{year}"))
+
+
+def movement_reason(grounds, reference):
+    """The reason written on a release's REL movement: the grounds and their authority."""
+    return f"{RELEASE_GROUNDS[grounds]}: {reference}"[:255]
 
 
 def record_release(admission, data, user_id=None):
@@ -129,7 +139,7 @@ def record_release(admission, data, user_id=None):
             "REL",
             released_at,
             place=(data.get("destination") or "").strip(),
-            reason=f"{RELEASE_GROUNDS[grounds]}: {reference}"[:255],
+            reason=movement_reason(grounds, reference),
             user_id=user_id,
         )
     except MovementError as exc:

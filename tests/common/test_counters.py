@@ -4,7 +4,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from common.counters import take_next
+from common.counters import take_block, take_next
 from common.extensions import db
 
 
@@ -15,6 +15,15 @@ def test_numbers_follow_on_per_key(app):
         db.session.commit()
         assert first == [1, 2, 3]
         assert other == 1
+
+
+def test_a_block_of_numbers_is_issued_at_once_and_numbering_follows_on(app):
+    with app.app_context():
+        assert take_next("prison:release:2019") == 1
+        assert take_block("prison:release:2019", 500) == 2
+        assert take_next("prison:release:2019") == 502
+        with pytest.raises(ValueError):
+            take_block("prison:release:2019", 0)
 
 
 def test_a_rolled_back_number_is_issued_again(app):
