@@ -1,6 +1,7 @@
 """Housing rules: capacity, separation of categories (Mandela Rule 11), cell moves."""
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import contains_eager
 
 from common.extensions import db
 from prison_ims.housing.models import AGE_GROUPS, Cell, CellAllocation, HousingBlock, HousingUnit
@@ -299,6 +300,7 @@ def cell_choices(admission=None):
         .join(HousingBlock)
         .join(HousingUnit)
         .where(Cell.active.is_(True), HousingUnit.active.is_(True))
+        .options(contains_eager(Cell.block).contains_eager(HousingBlock.unit))
         .order_by(HousingUnit.code, HousingBlock.code, Cell.code)
     ).all()
     fitting, others = [], []
