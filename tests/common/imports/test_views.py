@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 
 from common.extensions import db
 from common.imports.models import ImportMapping, ImportRun
+from common.imports.progress import wait_for_background
 from common.imports.registry import get_importer
 from common.imports.services import preview
 from prison_ims.admissions.models import Admission
@@ -53,6 +54,7 @@ def test_upload_dry_run_confirm_and_download(app, client, login_as):
             "save_as": "BCP 2019 layout", "action": "dry_run"}  # fmt: skip
     dry = client.post(mapping_url, data=form)
     assert dry.status_code == 302
+    wait_for_background()
     report = client.get(dry.headers["Location"]).get_data(as_text=True)
     assert "Dry run (nothing written)" in report and "Would be created</dt><dd" in report
     assert admissions(app) == 0
@@ -67,6 +69,7 @@ def test_upload_dry_run_confirm_and_download(app, client, login_as):
         data={**form, "action": "import", "save_as": "", "csrf_token": csrf_from(report)},
     )
     assert confirm.status_code == 302
+    wait_for_background()
     assert "Imported" in client.get(confirm.headers["Location"]).get_data(as_text=True)
     assert admissions(app) == 6
     reused = client.get(mapping_url + "&saved=BCP+2019+layout").get_data(as_text=True)
@@ -95,6 +98,7 @@ def test_court_registrar_imports_the_case_register(app, client, login_as):
             "csrf_token": csrf_from(page), "file_name": "court_register.csv",
             "action": "import"}  # fmt: skip
     done = client.post(response.headers["Location"], data=form)
+    wait_for_background()
     assert "Imported" in client.get(done.headers["Location"]).get_data(as_text=True)
 
 
