@@ -134,6 +134,10 @@ def main():
                       f"{run.errors} errors, {run.linked:,} linked, {run.reviews:,} to review "
                       f"in {seconds:,.1f} s = {run.rows_read / seconds:,.1f} rows/s overall",
                       flush=True)  # fmt: skip
+                if run.message:
+                    print(run.message)
+                for p in [p for p in run.problems if p["severity"] == "error"][:5]:
+                    print(f"  row {p['row']}: {p['problem']} ({p['severity']})")
                 db.session.remove()
                 db.engine.dispose()
         print(f"peak memory (max RSS): {peak_mb():,.0f} MB")
