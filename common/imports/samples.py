@@ -232,28 +232,29 @@ def no_header_csv():
 def random_inmate_rows(count, seed=7):
     """`count` plausible register rows (mixed date formats), for the benchmark.
 
-    Every row is a different person still in custody (no release column), so no row is
-    refused as a second admission of someone already held.
+    The persons are the suite's synthetic Belize population. Every row is a past admission
+    with its release date, so a person the index links to an earlier row is never refused
+    as "already in custody".
     """
-    rng = random.Random(seed)
-    start = date(2000, 1, 1)
-    for n in range(count):
-        admitted = start + timedelta(days=rng.randrange(9000))
-        born = admitted - timedelta(days=rng.randrange(18 * 365, 60 * 365))
-        shown = [admitted.isoformat(), f"{admitted:%d/%m/%Y}", f"{admitted:%d-%b-%y}"]
-        yield [
-            f"B{n:07d}",
-            rng.choice(SURNAMES) + f"{n}",  # one person per row: all in custody at once
-            rng.choice(FIRST_NAMES),
-            born,
-            rng.choice("MF"),
-            rng.choice(DISTRICTS),
-            rng.choice(shown),
-            rng.choice(OFFENCES),
-            rng.choice(STATUSES),
-            "Supreme Court",
-            None,
-        ]
+    from common.persons.synthetic import PopulationGenerator
+
+    rng, people, seen, n = random.Random(seed), PopulationGenerator(seed=seed), set(), 0
+    last_day = date(2026, 11, 1)
+    while n < count:
+        for person in people.people(min(count, 10_000)):
+            adult = person.date_of_birth + timedelta(days=18 * 365)
+            key = (person.given_name.split()[0], person.surname.split()[0], person.date_of_birth)
+            if (last_day - adult).days < 2 or key in seen or n >= count:
+                continue
+            seen.add(key)
+            span = (last_day - adult).days
+            admitted = adult + timedelta(days=rng.randrange(max(1, min(9000, span - 1))))
+            released = admitted + timedelta(days=1 + rng.randrange((last_day - admitted).days))
+            shown = [admitted.isoformat(), f"{admitted:%d/%m/%Y}", f"{admitted:%d-%b-%y}"]
+            yield [f"B{n:07d}", person.surname, person.given_name, person.date_of_birth,
+                   person.sex, rng.choice(DISTRICTS), rng.choice(shown), rng.choice(OFFENCES),
+                   rng.choice(STATUSES), "Supreme Court", released.isoformat()]  # fmt: skip
+            n += 1
 
 
 def write_samples(folder):

@@ -81,4 +81,24 @@ def test_a_50_mb_file_is_refused_before_reading(app, cli, tmp_path):
 def test_unknown_importer(cli):
     result = cli("lims", "items", DATA / "court_register.csv")
     assert result.exit_code == 2
-    assert "known: court cases, prison inmates" in result.output
+    assert "known: court cases, lims cases, prison inmates" in result.output
+
+
+def test_the_lab_register_is_imported_for_a_named_lab_user(app, cli, make_user):
+    from lims.custody.models import CustodyEntry
+    from lims.items.models import Item
+
+    refused = cli("lims", "cases", DATA / "lab_register.xlsx")
+    assert refused.exit_code == 2
+    assert "--user EMAIL" in refused.output
+    unknown = cli("lims", "cases", DATA / "lab_register.xlsx", "--user", "nobody@x.bz")
+    assert unknown.exit_code == 2 and "no active user" in unknown.output
+    email = make_user("lab_manager")
+    done = cli("lims", "cases", DATA / "lab_register.xlsx", "--user", email.upper())
+    assert done.exit_code == 0, done.output
+    assert "Imported: 6 rows read; 6 created" in done.output
+    assert "Writing rows: 6 of 6" in done.output
+    with app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(Item)) == 6
+        holders = set(db.session.scalars(select(CustodyEntry.to_label)))
+        assert holders == {f"Test lab_manager ({email})"}
