@@ -65,6 +65,43 @@ def echo_run(run):
         )
 
 
+def run_to_execute(importer, data, path, mapping_path, dry_run, user, resume_id):
+    """(run, resuming): the stopped run to resume, or a new run of the file (committed)."""
+    from common.extensions import db
+    from common.imports.mapping import load_mapping_file
+    from common.imports.models import ImportRun
+    from common.imports.services import start_run
+
+    if resume_id:
+        run = db.session.get(ImportRun, resume_id)
+        if run is None or (run.app, run.kind) != (importer.app, importer.kind):
+            fail(f"no {importer.app} {importer.kind} import run #{resume_id}.")
+        return run, True
+    mapping = load_mapping_file(mapping_path) if mapping_path else None
+    run = start_run(importer, data, os.path.basename(path), mapping, dry_run,
+                    user.id if user else None)  # fmt: skip
+    db.session.commit()
+    return run, False
+
+
+def execute(importer, run, data, resuming):
+    """Execute or resume the run; an unexpected failure stops it at its recorded position."""
+    from common.extensions import db
+    from common.imports.reader import ImportRefused
+    from common.imports.services import execute_run, resume_run, stop_run
+
+    run_id = run.id
+    try:
+        return (resume_run if resuming else execute_run)(importer, run, data, echo_progress)
+    except ImportRefused:
+        raise
+    except Exception as exc:
+        db.session.rollback()
+        stop_run(run_id, f"Stopped by an unexpected error ({type(exc).__name__}): {exc}")
+        click.echo(f"\nStopped: {exc}. Resume with --resume {run_id}.", err=True)
+        sys.exit(1)
+
+
 @click.command("import")
 @click.argument("app_name", metavar="APP")
 @click.argument("kind")
@@ -77,11 +114,9 @@ def import_command(app_name, kind, path, mapping_path, dry_run, email, resume_id
     """Import a register (.xlsx or .csv) into APP (prison, court, lims): KIND inmates, cases."""
     from common.cli import make_app
     from common.extensions import db
-    from common.imports.mapping import MappingError, load_mapping_file
-    from common.imports.models import ImportRun
+    from common.imports.mapping import MappingError
     from common.imports.reader import ImportRefused
     from common.imports.registry import get_importer, load_importers
-    from common.imports.services import resume_run, run_import
     from common.imports.settings import setting
 
     app = make_app()
@@ -95,15 +130,10 @@ def import_command(app_name, kind, path, mapping_path, dry_run, email, resume_id
         with acting_as(actor, user.id if user else None):
             try:
                 data = read_file(path, setting("IMPORT_MAX_BYTES"))
-                if resume_id:
-                    run = db.session.get(ImportRun, resume_id)
-                    if run is None or (run.app, run.kind) != (app_name, kind):
-                        fail(f"no {app_name} {kind} import run #{resume_id}.")
-                    run = resume_run(importer, run, data, progress=echo_progress)
-                else:
-                    mapping = load_mapping_file(mapping_path) if mapping_path else None
-                    run = run_import(importer, data, os.path.basename(path), mapping, dry_run,
-                                     user.id if user else None, progress=echo_progress)  # fmt: skip
+                run, resuming = run_to_execute(
+                    importer, data, path, mapping_path, dry_run, user, resume_id
+                )
+                run = execute(importer, run, data, resuming)
             except (ImportRefused, MappingError) as exc:
                 db.session.rollback()
                 fail(str(exc))
