@@ -136,7 +136,7 @@ def run_status(app_name, run_id):
     fields = ("id", "status", "status_label", "finished", "dry_run", "phase", "phase_label",
               "rows_done", "rows_total", "position", "rows_read", "created", "updated",
               "skipped", "linked", "reviews", "errors", "warnings", "message")  # fmt: skip
-    return jsonify({name: getattr(run, name) for name in fields})
+    return jsonify({**{name: getattr(run, name) for name in fields}, "resumable": resumable(run)})
 
 
 def resume(app_name, run_id):

@@ -36,7 +36,8 @@ document.querySelectorAll("form.js-import-progress").forEach(function (form) {
       .then(function (response) { return response.json(); })
       .then(function (run) {
         show(run);
-        if (run.finished) { window.location.reload(); } else { setTimeout(poll, 1000); }
+        // A run that stopped, or stalled (server restarted), reloads to offer Resume.
+        if (run.finished || run.resumable) { window.location.reload(); } else { setTimeout(poll, 1000); }
       })
       .catch(function () { setTimeout(poll, 3000); });
   }

@@ -144,7 +144,7 @@ def test_the_status_of_a_run_is_polled_as_json(app, client, login_as):
     login_as("prison_records_supervisor")
     run_url = import_through_pages(app, client, "prison", "inmates", "inmates_register.xlsx")
     status = client.get(run_url + "/status.json").get_json()
-    assert status["finished"] and status["status"] == "IMPORTED"
+    assert status["finished"] and status["status"] == "IMPORTED" and not status["resumable"]
     assert (status["rows_done"], status["rows_total"], status["created"]) == (6, 6, 6)
     page = client.get(run_url).get_data(as_text=True)
     assert "6 of 6 rows written" in page and 'data-finished="true"' in page
@@ -185,4 +185,29 @@ def test_a_stopped_import_is_resumed_from_the_run_page(app, client, login_as, mo
     wait_for_background()
     page = client.get(run_url).get_data(as_text=True)
     assert "Imported" in page and "6 of 6 rows written" in page
+    assert admissions(app) == 6
+
+
+def test_a_run_left_running_by_a_restart_offers_resume_once_stale(app, client, login_as):
+    from common.audit.services import acting_as
+    from common.imports.services import start_run
+    from common.imports.storage import keep
+
+    login_as("prison_records_supervisor")
+    data = sample("inmates_register.xlsx")
+    with app.app_context(), acting_as("test"):
+        run = start_run(get_importer("prison", "inmates"), data, "r.xlsx", dry_run=False)
+        keep(run.sha256, data)
+        db.session.commit()
+        url = f"/imports/prison/runs/{run.id}"
+    page = client.get(url).get_data(as_text=True)
+    assert 'data-finished="false"' in page and "Resume" not in page
+    assert client.get(url + "/status.json").get_json()["resumable"] is False
+    app.config["IMPORT_STALE_MINUTES"] = 0
+    assert client.get(url + "/status.json").get_json()["resumable"] is True
+    page = client.get(url).get_data(as_text=True)
+    assert 'data-finished="true"' in page and "Resume from row position 0" in page
+    client.post(url + "/resume", data={"csrf_token": csrf_from(page)})
+    wait_for_background()
+    assert "6 of 6 rows written" in client.get(url).get_data(as_text=True)
     assert admissions(app) == 6
