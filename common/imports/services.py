@@ -9,7 +9,7 @@ is ever left: the run stops at its recorded position and `resume_run` continues 
 """
 
 import hashlib
-from datetime import timedelta
+from datetime import UTC, timedelta
 
 from common.audit.services import deferred_audit, discarded_audit
 from common.extensions import db
@@ -138,6 +138,7 @@ def rehearse(importer, run, data, tracker):
     """The dry run: every row written (each in a savepoint) and all of it rolled back."""
     counts, problems = new_counts(), []
     tracker.start("checking")
+    open_transaction(run)
     with importer.writing(), discarded_audit(db.session), remembered_candidates():
         for number, values, found in parsed_rows(importer, run, data):
             counts["rows"] += 1
@@ -155,6 +156,18 @@ def rehearse(importer, run, data, tracker):
     db.session.rollback()
     tracker.report()
     return finish(run, "DRY_RUN", counts, problems)
+
+
+def open_transaction(run):
+    """Make sure the dry run's savepoints sit inside a transaction it can roll back.
+
+    SQLite's driver begins a transaction only at the first write, so a savepoint before it
+    would commit when released: write the run's phase first there. (On PostgreSQL nothing
+    is needed, and the run row must stay unlocked for the progress updates.)
+    """
+    if db.engine.dialect.name == "sqlite":
+        run.phase = "checking"
+        db.session.flush()
 
 
 def write_rows(importer, run, data, tracker, counts, problems):
@@ -234,7 +247,10 @@ def resumable(run):
     if run.status == "STOPPED":
         return True
     last = run.heartbeat_at or run.updated_at
-    return last is None or utcnow() - last > timedelta(minutes=setting("IMPORT_STALE_MINUTES"))
+    if last is None:
+        return True
+    last = last if last.tzinfo else last.replace(tzinfo=UTC)  # SQLite keeps naive UTC
+    return utcnow() - last > timedelta(minutes=setting("IMPORT_STALE_MINUTES"))
 
 
 def resume_run(importer, run, data, progress=None):

@@ -92,6 +92,7 @@ def test_a_row_refused_after_some_batches_stops_the_run_at_its_position(app, bat
         assert (fixed.status, fixed.created, fixed.skipped) == ("IMPORTED", 0, 6)
 
 
+@pytest.mark.postgres  # SQLite locks the whole file: there progress moves with the batches
 def test_progress_is_visible_to_others_while_the_rows_are_written(
     app, app_config, batches_of_two, monkeypatch
 ):
