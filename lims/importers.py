@@ -1,4 +1,5 @@
-"""Import of the paper-era lab register: cases, their items and seals, suspects and victims.
+"""Import of the paper-era lab register: cases, their items and seals, suspects and victims
+(or the deceased).
 
 One row per item; the rows of a case repeat its agency reference and receipt date. Each item
 gets its first custody entry through the items service, as at intake: received from the
@@ -60,7 +61,16 @@ PERSON_PARTS = (
     ("date_of_birth", "date of birth", to_date, ("fecha de nacimiento", "dob", "d o b")),
     ("sex", "sex", to_sex, ("sexo",)),
 )
+YES_NO = {
+    "YES": ("yes", "y", "si", "s", "x", "true", "1", "deceased", "fallecido", "fallecida"),
+    "NO": ("no", "n", "false", "0", "alive", "vivo", "viva"),
+}
 NOT_RECORDED = "Not recorded in the paper register"
+
+
+def to_yes_no(value, ctx):
+    """True or False from yes/no wording (sí, x, 1 ...)."""
+    return lookup(YES_NO, value, "yes or no") == "YES"
 
 
 def to_item_type(value, ctx):
@@ -146,6 +156,9 @@ class LabRegister(Importer):
         Field("quantity", "Quantity", to_count, synonyms=("qty", "cantidad")),
         Field("packaging", "Packaging", synonyms=("embalaje",)),
         *person_fields(),
+        Field("victim_deceased", "Victim deceased", to_yes_no,
+              synonyms=("deceased", "fallecido", "victima fallecido", "victim deceased",
+                        "victima fallecida", "murio")),
     )  # fmt: skip
 
     def source_ref(self, values):
@@ -203,9 +216,12 @@ class LabRegister(Importer):
         return create_case(data, user_id)
 
     def add_persons(self, case, values):
-        """Add the row's suspect and victim to the case unless already there; their outcomes."""
+        """Add the row's suspect and victim (deceased, if so marked) to the case unless already
+        there; returns their person outcomes."""
         outcomes = []
         for role, prefix, _spanish in ROLES:
+            if role == "VICTIM" and values.get("victim_deceased"):
+                role = "DECEASED"
             identity = identity_of(values, prefix)
             if not identity.get("surname") or self.in_case(case, role, identity):
                 continue

@@ -46,21 +46,21 @@ COURT_ROWS = [
     ["SC-CR-2020-0007", "Supreme Court (Belize City)", "2020-02-03", "DPP", "Núñez",
      "María José", "23-Nov-95", "F", "CC117", "", "14-Feb-26", "Trial"],
 ]  # fmt: skip
-LAB_GROUPS = [("Caso", 7), ("Evidencia", 4), ("Sospechoso", 4), ("Víctima", 4)]
+LAB_GROUPS = [("Caso", 7), ("Evidencia", 4), ("Sospechoso", 4), ("Víctima", 5)]
 LAB_HEADER = [
     "No. Lab", "Referencia ", "Agencia", "Oficial", "Delito", "Fecha de recepción", "Distrito",
     "No. Evidencia", "Tipo", "Descripción", "Sello",
     "Apellido", "Nombre", "Fecha de nacimiento", "Sexo",
-    "Apellido", "Nombre", "Fecha de nacimiento", "Sexo",
+    "Apellido", "Nombre", "Fecha de nacimiento", "Sexo", "Fallecido",
 ]  # fmt: skip
 BPD = "Belize Police Department"
 LAB_ROWS = [
     ["L-19/045", "CR-BZ-2019-0456", BPD, "PC Andrea Young", "Murder", "12/03/2019", "Belize",
      1, "Arma de fuego", "Pistola 9 mm Taurus, serie TJ1234 ", "S-1001",
-     "Peña ", "José", date(1988, 5, 2), "M", "Flowers", "Dean", "1982-03-03", "M"],
+     "Peña ", "José", date(1988, 5, 2), "M", "Flowers", "Dean", "1982-03-03", "M", "Sí"],
     ["L-19/045", "CR-BZ-2019-0456 ", BPD + " ", "PC Andrea Young", "Murder", "12/03/2019",
      "Belize", 2, "casquillos", "Tres casquillos 9 mm", "S-1002, S-1003",
-     "Peña", "José ", date(1988, 5, 2), "M", "Flowers", "Dean", "1982-03-03", "M"],
+     "Peña", "José ", date(1988, 5, 2), "M", "Flowers", "Dean", "1982-03-03", "M", "si"],
     None,
     ["L-19/051", "CY-2019-0078", BPD, "Cpl. Marvin Castillo", "Attempted murder", "2019-04-02",
      "Cayo", 1, "Ropa", "Camisa con manchas rojizas", None,
@@ -72,9 +72,9 @@ LAB_ROWS = [
     ["L-20/003", "OW-2020-0011", "Customs Department", "Officer Ana Bautista", "CC117", 43905,
      "Orange Walk", 2.0, "Teléfono", "Teléfono Samsung negro", "C-78",
      "Young", "Kareem", 32874, "Masculino", None, None, None, None],
-    ["L-20/019", "SC-2020-0100", BPD, "PC Shanice Usher", "Murder", "5-Jun-20", "Stann Creek",
+    ["L-20/019", "SC-2020-0100", BPD, "PC Shanice Usher", "Wounding", "5-Jun-20", "Stann Creek",
      1, "Sangre", "Hisopo con sangre de la escena", "S-2001",
-     None, None, None, None, "Gómez", "Luis", "01/01/1980", "M"],
+     None, None, None, None, "Gómez", "Luis", "01/01/1980", "M", "No"],
 ]  # fmt: skip
 FIRST_NAMES = ["José", "Marvin", "Ana", "Kareem", "María", "Dean", "Rita", "Luis", "Shanice"]
 SURNAMES = ["Peña", "Castillo", "Núñez", "Young", "Bautista", "Flowers", "Gómez", "Usher"]
@@ -154,7 +154,7 @@ def lab_xlsx(rows=None):
     sheet = book.active
     sheet.title = "Registro"
     sheet["A1"] = "SERVICIO NACIONAL DE CIENCIAS FORENSES - REGISTRO DE CASOS 2019-2020"
-    sheet.merge_cells("A1:S1")
+    sheet.merge_cells("A1:T1")
     sheet.append([])
     groups, column = [], 1
     for label, width in LAB_GROUPS:

@@ -61,7 +61,7 @@ def test_lab_register_opens_cases_with_items_seals_and_persons(app, manager_id):
         assert belize_date(murder.received_at) == date(2019, 3, 12)
         assert murder.received_by_id == manager_id
         assert [i.seal_text for i in murder.items] == ["S-1001", "S-1002, S-1003"]
-        assert sorted(p.role for p in murder.persons) == ["SUSPECT", "VICTIM"]
+        assert sorted(p.role for p in murder.persons) == ["DECEASED", "SUSPECT"]  # "Sí"
         shirt = case_of("CY-2019-0078").items[0]
         assert shirt.condition == "UNSEALED" and "not recorded" in shirt.deviations
         assert case_of("CY-2019-0078").persons[0].name.startswith("María José")
@@ -71,7 +71,8 @@ def test_lab_register_opens_cases_with_items_seals_and_persons(app, manager_id):
         young = customs.persons[0].person_record
         assert (young.date_of_birth, young.sex) == (date(1990, 1, 1), "M")
         blood = case_of("SC-2020-0100")
-        assert [p.role for p in blood.persons] == ["VICTIM"]
+        assert [p.role for p in blood.persons] == ["VICTIM"]  # "No"
+        assert blood.offence.title == "Wounding"
         assert count(ItemSeal) == 6
 
 
