@@ -1,14 +1,19 @@
 """Import of the paper-era inmates register: admissions with offences and legal status."""
 
-from datetime import datetime, time
-
 from common.extensions import db
 from common.imports.mapping import normalise
 from common.imports.persons import placement
 from common.imports.registry import Field, Importer, register
 from common.imports.settings import setting
-from common.imports.values import ValueProblem, lookup, to_date, to_district, to_offence, to_sex
-from common.timefmt import BELIZE
+from common.imports.values import (
+    ValueProblem,
+    belize_noon,
+    lookup,
+    to_date,
+    to_district,
+    to_offence,
+    to_sex,
+)
 from prison_ims.admissions.models import Admission
 from prison_ims.admissions.services import change_legal_status, create_admission
 from prison_ims.movements.services import current_state, in_custody, record_movement
@@ -40,11 +45,6 @@ def to_register_no(value, ctx):
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     return str(value).strip()
-
-
-def belize_noon(day):
-    """Midday Belize time on `day`: the register gives dates, not times."""
-    return datetime.combine(day, time(12, 0), BELIZE)
 
 
 @register

@@ -3,7 +3,7 @@
 import contextvars
 import json
 from contextlib import contextmanager
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
 
 from flask import current_app, has_app_context, has_request_context, request
@@ -19,9 +19,10 @@ _cli_actor = contextvars.ContextVar("cli_actor", default=None)
 
 
 @contextmanager
-def acting_as(actor):
-    """Attribute audit entries written outside a request (CLI, jobs) to `actor`."""
-    token = _cli_actor.set(actor)
+def acting_as(actor, user_id=None):
+    """Attribute audit entries written outside a request (CLI, jobs) to `actor` (a label),
+    and to the user `user_id` when the job runs on someone's behalf."""
+    token = _cli_actor.set((user_id, actor))
     try:
         yield
     finally:
@@ -32,7 +33,7 @@ def current_actor():
     """(user id or None, label) for the person or process making the change."""
     cli = _cli_actor.get()
     if cli is not None:
-        return None, cli
+        return cli
     if has_request_context() and current_user and current_user.is_authenticated:
         return current_user.id, current_user.email
     return None, "system"
@@ -132,12 +133,19 @@ def _audited(objects):
     return [o for o in objects if isinstance(o, Audited)]
 
 
+DEFERRED = "audit_deferred_entries"
+
+
 def _before_flush(session, flush_context, instances):
+    if DEFERRED in session.info:
+        return  # the chain lock is already held for the whole batch
     if _audited(session.new) or _audited(session.dirty) or _audited(session.deleted):
         lock_head(session.connection())
 
 
 def _after_flush(session, flush_context):
+    if session.info.get(DEFERRED, []) is None:
+        return
     entries = []
     for obj in _audited(session.new):
         entries.append(
@@ -152,8 +160,59 @@ def _after_flush(session, flush_context):
         entries.append(
             _entry("delete", _entity_label(obj), _entity_id(obj), field_diff(obj, "delete"))
         )
-    if entries:
+    _append(session, entries)
+
+
+def _append(session, entries):
+    """Append entries now, or keep them for the end of a deferred batch (in order)."""
+    if not entries:
+        return
+    if DEFERRED in session.info:
+        if session.info[DEFERRED] is None:
+            return  # discarded: the caller rolls the work back
+        now = datetime.now(UTC)
+        session.info[DEFERRED].extend(dict(e, occurred_at=now) for e in entries)
+    else:
         append_entries(session.connection(), _audit_key(), entries)
+
+
+@contextmanager
+def deferred_audit(session):
+    """Write the audit entries of many flushes in one append at the end of the block.
+
+    Every record still gets its own entry, with the time of its flush; only the round trips
+    to the chain (lock, insert, head update per flush) are saved. The chain lock is taken
+    first and held to the commit, so writers lock in the same order as without deferral.
+    If the block raises, its entries are dropped with the transaction the caller rolls back.
+    """
+    if DEFERRED in session.info:
+        yield
+        return
+    lock_head(session.connection())
+    session.info[DEFERRED] = []
+    try:
+        yield
+        session.flush()
+        entries = session.info.pop(DEFERRED)
+        if entries:
+            append_entries(session.connection(), _audit_key(), entries)
+    finally:
+        session.info.pop(DEFERRED, None)
+
+
+@contextmanager
+def discarded_audit(session):
+    """For work the caller rolls back whatever happens (a dry run): the audit entries its
+    flushes would write are not computed into the chain at all, saving every round trip."""
+    if DEFERRED in session.info:
+        yield
+        return
+    lock_head(session.connection())
+    session.info[DEFERRED] = None
+    try:
+        yield
+    finally:
+        session.info.pop(DEFERRED, None)
 
 
 def install_listeners():
@@ -165,6 +224,4 @@ def install_listeners():
 
 def record_event(session, action, entity_type, entity_id=None, details=None):
     """Write one explicit audit entry (login, failed login, export, view) in this transaction."""
-    append_entries(
-        session.connection(), _audit_key(), [_entry(action, entity_type, entity_id, details or {})]
-    )
+    _append(session, [_entry(action, entity_type, entity_id, details or {})])

@@ -74,6 +74,7 @@ ROLE_PERMISSIONS = {
         "lims.disposition.authorise",
         "lims.metrics.view",
         "persons.review",
+        "lims.import.run",
     },
     "court_clerk": COURT_READ
     | {"court.case.create", "court.case.edit", "court.hearing.record", "court.order.record"},

@@ -15,6 +15,8 @@ ROUTES = (
     ("/<kind>/upload", "upload", views.upload, ("GET", "POST")),
     ("/<kind>/file/<sha>", "mapping", views.mapping, ("GET", "POST")),
     ("/runs/<int:run_id>", "run", views.run_page, ("GET",)),
+    ("/runs/<int:run_id>/status.json", "status", views.run_status, ("GET",)),
+    ("/runs/<int:run_id>/resume", "resume", views.resume, ("POST",)),
     ("/runs/<int:run_id>/problems.<fmt>", "problems", views.problems_download, ("GET",)),
 )
 

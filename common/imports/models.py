@@ -4,10 +4,13 @@ from common.extensions import db
 from common.models import Audited, Timestamped
 
 RUN_STATUSES = {
+    "RUNNING": "Running",
     "DRY_RUN": "Dry run (nothing written)",
     "IMPORTED": "Imported",
     "FAILED": "Refused: errors, nothing written",
+    "STOPPED": "Stopped: the rows before the recorded position are imported; resume to finish",
 }
+PHASES = {"checking": "rows checked", "writing": "rows written"}
 
 
 class ImportRun(Audited, Timestamped, db.Model):
@@ -34,11 +37,30 @@ class ImportRun(Audited, Timestamped, db.Model):
     reviews = db.Column(db.Integer, nullable=False, default=0)
     problems = db.Column(db.JSON, nullable=False, default=list)
     user_id = db.Column(db.Integer, db.ForeignKey("common_user.id"), nullable=True)
+    # Progress and resumption: rows are written in committed batches; `position` is the
+    # number of data rows (in file order) whose batch is committed.
+    dry_run = db.Column(db.Boolean, nullable=False, default=False)
+    phase = db.Column(db.String(12), nullable=False, default="")
+    rows_done = db.Column(db.Integer, nullable=False, default=0)
+    rows_total = db.Column(db.Integer, nullable=True)
+    position = db.Column(db.Integer, nullable=False, default=0)
+    message = db.Column(db.String(500), nullable=False, default="")
+    heartbeat_at = db.Column(db.DateTime(timezone=True), nullable=True)
 
     @property
     def status_label(self):
         """The status in words."""
         return RUN_STATUSES.get(self.status, self.status)
+
+    @property
+    def finished(self):
+        """Whether the run has ended (imported, dry run done, refused or stopped)."""
+        return self.status != "RUNNING"
+
+    @property
+    def phase_label(self):
+        """What the row counter of the current phase counts."""
+        return PHASES.get(self.phase, "rows")
 
 
 class ImportMapping(Audited, Timestamped, db.Model):

@@ -191,7 +191,28 @@ def header_cells(head_rows, index):
     for col, value in enumerate(cells):
         if value is None and col < len(above) and isinstance(above[col], str):
             cells[col] = above[col]
-    return [str(c) if c is not None else "" for c in cells]
+    texts = [str(c) if c is not None else "" for c in cells]
+    return name_repeated_headers(texts, above)
+
+
+def group_label(above, col):
+    """The heading over a column: the nearest text at or left of it in the row above (a
+    heading merged across several columns holds its text in the first cell only)."""
+    for left in range(min(col, len(above) - 1), -1, -1):
+        if isinstance(above[left], str):
+            return above[left]
+    return ""
+
+
+def name_repeated_headers(texts, above):
+    """A header repeated under different group headings (Suspect: Surname, Victim: Surname)
+    is named by both ("Suspect Surname"), so each column can be told apart."""
+    seen = Counter(" ".join(t.lower().split()) for t in texts if t)
+    named = []
+    for col, text in enumerate(texts):
+        group = group_label(above, col) if seen[" ".join(text.lower().split())] > 1 else ""
+        named.append(f"{group.strip()} {text.strip()}" if text and group else text)
+    return named
 
 
 def read_table(data, file_name, known, scan_rows, max_bytes):

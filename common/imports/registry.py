@@ -52,6 +52,9 @@ class Importer:
         """Apply a changed row to what it created before; True when something changed."""
         return False
 
+    def check_user(self, user_id):
+        """Refuse a run without the user this register needs (ImportRefused); default none."""
+
     def writing(self):
         """A context held while rows are written (settings for imported history)."""
         return nullcontext()

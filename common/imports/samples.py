@@ -46,6 +46,36 @@ COURT_ROWS = [
     ["SC-CR-2020-0007", "Supreme Court (Belize City)", "2020-02-03", "DPP", "Núñez",
      "María José", "23-Nov-95", "F", "CC117", "", "14-Feb-26", "Trial"],
 ]  # fmt: skip
+LAB_GROUPS = [("Caso", 7), ("Evidencia", 4), ("Sospechoso", 4), ("Víctima", 5)]
+LAB_HEADER = [
+    "No. Lab", "Referencia ", "Agencia", "Oficial", "Delito", "Fecha de recepción", "Distrito",
+    "No. Evidencia", "Tipo", "Descripción", "Sello",
+    "Apellido", "Nombre", "Fecha de nacimiento", "Sexo",
+    "Apellido", "Nombre", "Fecha de nacimiento", "Sexo", "Fallecido",
+]  # fmt: skip
+BPD = "Belize Police Department"
+LAB_ROWS = [
+    ["L-19/045", "CR-BZ-2019-0456", BPD, "PC Andrea Young", "Murder", "12/03/2019", "Belize",
+     1, "Arma de fuego", "Pistola 9 mm Taurus, serie TJ1234 ", "S-1001",
+     "Peña ", "José", date(1988, 5, 2), "M", "Flowers", "Dean", "1982-03-03", "M", "Sí"],
+    ["L-19/045", "CR-BZ-2019-0456 ", BPD + " ", "PC Andrea Young", "Murder", "12/03/2019",
+     "Belize", 2, "casquillos", "Tres casquillos 9 mm", "S-1002, S-1003",
+     "Peña", "José ", date(1988, 5, 2), "M", "Flowers", "Dean", "1982-03-03", "M", "si"],
+    None,
+    ["L-19/051", "CY-2019-0078", BPD, "Cpl. Marvin Castillo", "Attempted murder", "2019-04-02",
+     "Cayo", 1, "Ropa", "Camisa con manchas rojizas", None,
+     "Núñez", "María José", "1995-11-23", "F", None, None, None, None],
+    [None] * 19,
+    ["L-20/003", "OW-2020-0011", "Customs Department", "Officer Ana Bautista", "CC117", 43905,
+     "Orange Walk", 1, "Drogas", "Hierba seca (250 g) en bolsa plástica", "C-77",
+     "Young", "Kareem", 32874, "Masculino", None, None, None, None],
+    ["L-20/003", "OW-2020-0011", "Customs Department", "Officer Ana Bautista", "CC117", 43905,
+     "Orange Walk", 2.0, "Teléfono", "Teléfono Samsung negro", "C-78",
+     "Young", "Kareem", 32874, "Masculino", None, None, None, None],
+    ["L-20/019", "SC-2020-0100", BPD, "PC Shanice Usher", "Wounding", "5-Jun-20", "Stann Creek",
+     1, "Sangre", "Hisopo con sangre de la escena", "S-2001",
+     None, None, None, None, "Gómez", "Luis", "01/01/1980", "M", "No"],
+]  # fmt: skip
 FIRST_NAMES = ["José", "Marvin", "Ana", "Kareem", "María", "Dean", "Rita", "Luis", "Shanice"]
 SURNAMES = ["Peña", "Castillo", "Núñez", "Young", "Bautista", "Flowers", "Gómez", "Usher"]
 OFFENCES = ["Murder", "CC117", "Attempted murder", "CC-ATTMUR"]
@@ -115,6 +145,32 @@ def court_csv():
     return ("\r\n".join(lines) + "\r\n").encode("cp1252")
 
 
+def lab_xlsx(rows=None):
+    """The lab register: Spanish headers under merged group headings, blank rows, one row
+    per item with the case repeated."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Registro"
+    sheet["A1"] = "SERVICIO NACIONAL DE CIENCIAS FORENSES - REGISTRO DE CASOS 2019-2020"
+    sheet.merge_cells("A1:T1")
+    sheet.append([])
+    groups, column = [], 1
+    for label, width in LAB_GROUPS:
+        groups += [label] + [None] * (width - 1)
+        sheet.merge_cells(start_row=3, start_column=column, end_row=3,
+                          end_column=column + width - 1)  # fmt: skip
+        column += width
+    for col, label in enumerate(groups, start=1):
+        if label:
+            sheet.cell(row=3, column=col, value=label)
+    sheet.append(LAB_HEADER)
+    for row in LAB_ROWS if rows is None else rows:
+        sheet.append(row or [])
+    return stable(book)
+
+
 def formulas_xlsx():
     """A workbook with formulas never calculated (no cached values)."""
     import openpyxl
@@ -126,10 +182,37 @@ def formulas_xlsx():
     return stable(book)
 
 
+ENCRYPTED_PASSWORD = "Belize-2019"  # noqa: S105 (a sample file's published password)
+
+
+class FixedClock(datetime):
+    """A datetime whose now() is FIXED_TIME (the stamps an encrypted package carries)."""
+
+    @classmethod
+    def now(cls, tz=None):
+        return FIXED_TIME
+
+
 def encrypted_xlsx():
-    """The start of an encrypted Office package (compound file with an EncryptionInfo stream)."""
-    header = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504
-    return header + "EncryptionInfo".encode("utf-16-le") + b"\x00" * 1024
+    """The inmates register saved with a password, as Excel does (ECMA-376 agile encryption).
+
+    Salts from a seeded generator and fixed directory times keep the file the same on every
+    run: it is a sample whose password is published above, not a secret.
+    """
+    from msoffcrypto.format.ooxml import OOXMLFile
+    from msoffcrypto.method import ecma376_agile
+    from msoffcrypto.method.container import ecma376_encrypted
+
+    seeded = random.Random(2019)
+    saved = ecma376_agile._random_buffer, ecma376_encrypted.datetime
+    ecma376_agile._random_buffer = seeded.randbytes
+    ecma376_encrypted.datetime = FixedClock
+    try:
+        out = io.BytesIO()
+        OOXMLFile(io.BytesIO(inmates_xlsx())).encrypt(ENCRYPTED_PASSWORD, out)
+    finally:
+        ecma376_agile._random_buffer, ecma376_encrypted.datetime = saved
+    return out.getvalue()
 
 
 def word_docx():
@@ -147,26 +230,31 @@ def no_header_csv():
 
 
 def random_inmate_rows(count, seed=7):
-    """`count` plausible register rows (mixed date formats), for the benchmark."""
-    rng = random.Random(seed)
-    start = date(2000, 1, 1)
-    for n in range(count):
-        admitted = start + timedelta(days=rng.randrange(9000))
-        born = admitted - timedelta(days=rng.randrange(18 * 365, 60 * 365))
-        shown = [admitted.isoformat(), f"{admitted:%d/%m/%Y}", f"{admitted:%d-%b-%y}"]
-        yield [
-            f"B{n:07d}",
-            rng.choice(SURNAMES) + f"{n % 997}",
-            rng.choice(FIRST_NAMES),
-            born,
-            rng.choice("MF"),
-            rng.choice(DISTRICTS),
-            rng.choice(shown),
-            rng.choice(OFFENCES),
-            rng.choice(STATUSES),
-            "Supreme Court",
-            None,
-        ]
+    """`count` plausible register rows (mixed date formats), for the benchmark.
+
+    The persons are the suite's synthetic Belize population. Every row is a past admission
+    with its release date, so a person the index links to an earlier row is never refused
+    as "already in custody".
+    """
+    from common.persons.synthetic import PopulationGenerator
+
+    rng, people, seen, n = random.Random(seed), PopulationGenerator(seed=seed), set(), 0
+    last_day = date(2026, 11, 1)
+    while n < count:
+        for person in people.people(min(count, 10_000)):
+            adult = person.date_of_birth + timedelta(days=18 * 365)
+            key = (person.given_name.split()[0], person.surname.split()[0], person.date_of_birth)
+            if (last_day - adult).days < 2 or key in seen or n >= count:
+                continue
+            seen.add(key)
+            span = (last_day - adult).days
+            admitted = adult + timedelta(days=rng.randrange(max(1, min(9000, span - 1))))
+            released = admitted + timedelta(days=1 + rng.randrange((last_day - admitted).days))
+            shown = [admitted.isoformat(), f"{admitted:%d/%m/%Y}", f"{admitted:%d-%b-%y}"]
+            yield [f"B{n:07d}", person.surname, person.given_name, person.date_of_birth,
+                   person.sex, rng.choice(DISTRICTS), rng.choice(shown), rng.choice(OFFENCES),
+                   rng.choice(STATUSES), "Supreme Court", released.isoformat()]  # fmt: skip
+            n += 1
 
 
 def write_samples(folder):
@@ -174,6 +262,7 @@ def write_samples(folder):
     files = {
         "inmates_register.xlsx": inmates_xlsx(),
         "inmates_errors.csv": inmates_errors_csv(),
+        "lab_register.xlsx": lab_xlsx(),
         "court_register.csv": court_csv(),
         "formulas.xlsx": formulas_xlsx(),
         "encrypted.xlsx": encrypted_xlsx(),

@@ -13,6 +13,12 @@ IMPORT_PRISON_BACKDATE_DAYS: how far back an imported admission may be dated (th
 IMPORT_PROGRESS_EVERY: rows between two progress updates. Default 200.
 IMPORT_REPORT_MAX_PROBLEMS: problems kept in a run's downloadable report (the counts are
     always complete). Default 5000.
+IMPORT_BATCH_ROWS: rows written and committed together; the run records the position of the
+    last committed batch, so a stopped import resumes there. Default 500.
+IMPORT_IN_BACKGROUND: run browser imports in a background thread whose progress the page
+    polls (False: the request runs the import itself). Default True.
+IMPORT_STALE_MINUTES: a running import whose progress has not moved for this long is taken
+    as interrupted (server restarted) and may be resumed. Default 10.
 """
 
 from flask import current_app
@@ -25,6 +31,9 @@ DEFAULTS = {
     "IMPORT_PRISON_BACKDATE_DAYS": 36500,
     "IMPORT_PROGRESS_EVERY": 200,
     "IMPORT_REPORT_MAX_PROBLEMS": 5000,
+    "IMPORT_BATCH_ROWS": 500,
+    "IMPORT_IN_BACKGROUND": True,
+    "IMPORT_STALE_MINUTES": 10,
 }
 
 

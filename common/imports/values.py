@@ -1,13 +1,14 @@
 """Cell values as the register writes them, read into dates, codes and offences."""
 
 import re
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import select
 
 from common.extensions import db
 from common.iccs.models import NationalOffence
 from common.imports.mapping import normalise
+from common.timefmt import BELIZE
 
 EXCEL_EPOCH = date(1899, 12, 30)
 MONTHS = {
@@ -72,6 +73,22 @@ def to_district(value, ctx):
 def to_sex(value, ctx):
     """M or F."""
     return lookup(SEXES, value, "sex (M or F)")
+
+
+def belize_noon(day):
+    """Midday Belize time on `day`: registers give dates, not times."""
+    return datetime.combine(day, time(12, 0), BELIZE)
+
+
+def to_count(value, ctx):
+    """A whole number of 1 or more (a quantity)."""
+    try:
+        number = float(str(value).strip())
+    except ValueError as exc:
+        raise ValueProblem(f"'{value}' is not a number: write a quantity like 3.") from exc
+    if not number.is_integer() or number < 1:
+        raise ValueProblem(f"'{value}' is not a quantity: write a whole number, 1 or more.")
+    return int(number)
 
 
 def to_text(value, ctx):

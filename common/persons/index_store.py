@@ -1,7 +1,9 @@
 """The person index in the database: blocking keys and name counts kept at entry time, so a
 new record is checked against the whole index by key lookups, never by a full scan."""
 
+import contextvars
 from collections import Counter
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from sqlalchemy import and_, delete, func, or_, select
@@ -16,6 +18,26 @@ from common.persons.models import Person, PersonMatchKey, PersonNameCount, Perso
 MAX_CANDIDATE_RECORDS = 2000
 # The running count of indexed records lives beside the name counts (no COUNT(*) per query).
 TOTAL = ("n", "*records*")
+# Candidates already computed for an identity while the index has not changed (see below).
+_remembered = contextvars.ContextVar("remembered_candidates", default=None)
+
+
+@contextmanager
+def remembered_candidates():
+    """Within the block, the same identity asked twice before anything is indexed is looked
+    up once (an import places a person, then the app's service asks again on registering)."""
+    token = _remembered.set({})
+    try:
+        yield
+    finally:
+        _remembered.reset(token)
+
+
+def forget_candidates():
+    """Drop the remembered candidates (the index changed, or work was rolled back)."""
+    memo = _remembered.get()
+    if memo is not None:
+        memo.clear()
 
 
 @dataclass
@@ -55,11 +77,14 @@ def _name_tokens(normalised):
 
 def index_record(record):
     """Store the blocking keys and name counts of a newly saved source record."""
+    forget_candidates()
     normalised = normalise(as_match_record(record.id, record))
     for key in sorted(blocking_keys(normalised)):
         db.session.add(PersonMatchKey(record_id=record.id, key=key[:64]))
-    for kind, token in _name_tokens(normalised) | {TOTAL}:
-        row = db.session.get(PersonNameCount, (kind, token))
+    tokens = _name_tokens(normalised) | {TOTAL}
+    rows = _load_name_counts(tokens)
+    for kind, token in sorted(tokens):
+        row = rows.get((kind, token))
         if row is None:
             db.session.add(PersonNameCount(kind=kind, token=token, count=1))
         else:
@@ -67,8 +92,27 @@ def index_record(record):
     db.session.flush()
 
 
+def _load_name_counts(tokens):
+    """{(kind, token): row} of the existing name counts of `tokens`, in one query."""
+    by_kind = {}
+    for kind, token in tokens:
+        by_kind.setdefault(kind, []).append(token)
+    found = db.session.scalars(
+        select(PersonNameCount).where(
+            or_(
+                *(
+                    and_(PersonNameCount.kind == kind, PersonNameCount.token.in_(names))
+                    for kind, names in by_kind.items()
+                )
+            )
+        )
+    )
+    return {(row.kind, row.token): row for row in found}
+
+
 def unindex_record(record):
     """Remove a record's keys and name counts (before its identity fields change)."""
+    forget_candidates()
     normalised = normalise(as_match_record(record.id, record))
     db.session.execute(delete(PersonMatchKey).where(PersonMatchKey.record_id == record.id))
     for kind, token in _name_tokens(normalised) | {TOTAL}:
@@ -115,8 +159,19 @@ def _term_frequencies(normalised_records):
 
 def find_candidates(fields, limit=10, settings=None):
     """Best existing persons for the identity `fields`, best first, one row per person."""
-    settings = settings or MatchSettings()
-    query = normalise(as_match_record("__new__", fields))
+    memo = _remembered.get()
+    wanted = as_match_record("__new__", fields)
+    memo_key = (repr(wanted), limit)
+    if memo is not None and settings is None and memo_key in memo:
+        return memo[memo_key]
+    found = _find_candidates(wanted, limit, settings or MatchSettings())
+    if memo is not None and settings is None:
+        memo[memo_key] = found
+    return found
+
+
+def _find_candidates(wanted, limit, settings):
+    query = normalise(wanted)
     keys = _usable_keys(sorted(k[:64] for k in blocking_keys(query)), settings)
     if not keys:
         return []

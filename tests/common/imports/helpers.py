@@ -14,13 +14,14 @@ def sample(name):
     return (DATA / name).read_bytes()
 
 
-def run(app_name, kind, name, dry_run=False, mapping=None, data=None):
+def run(app_name, kind, name, dry_run=False, mapping=None, data=None, user_id=None):
     """Import a sample (or `data`) through the service; returns the ImportRun."""
-    with acting_as("test"):
+    with acting_as("test", user_id):
         return run_import(
             get_importer(app_name, kind),
             sample(name) if data is None else data,
             name,
             mapping,
             dry_run,
+            user_id,
         )

@@ -81,4 +81,53 @@ def test_a_50_mb_file_is_refused_before_reading(app, cli, tmp_path):
 def test_unknown_importer(cli):
     result = cli("lims", "items", DATA / "court_register.csv")
     assert result.exit_code == 2
-    assert "known: court cases, prison inmates" in result.output
+    assert "known: court cases, lims cases, prison inmates" in result.output
+
+
+def test_the_lab_register_is_imported_for_a_named_lab_user(app, cli, make_user):
+    from lims.custody.models import CustodyEntry
+    from lims.items.models import Item
+
+    refused = cli("lims", "cases", DATA / "lab_register.xlsx")
+    assert refused.exit_code == 2
+    assert "--user EMAIL" in refused.output
+    unknown = cli("lims", "cases", DATA / "lab_register.xlsx", "--user", "nobody@x.bz")
+    assert unknown.exit_code == 2 and "no active user" in unknown.output
+    email = make_user("lab_manager")
+    done = cli("lims", "cases", DATA / "lab_register.xlsx", "--user", email.upper())
+    assert done.exit_code == 0, done.output
+    assert "Imported: 6 rows read; 6 created" in done.output
+    assert "Writing rows: 6 of 6" in done.output
+    with app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(Item)) == 6
+        holders = set(db.session.scalars(select(CustodyEntry.to_label)))
+        assert holders == {f"Test lab_manager ({email})"}
+
+
+def test_a_stopped_import_is_resumed_with_resume(app, cli, monkeypatch):
+    from common.imports.registry import get_importer
+
+    app.config["IMPORT_BATCH_ROWS"] = 4
+    importer = get_importer("prison", "inmates")
+    real, calls = importer.create, []
+
+    def create(values, user_id=None):
+        calls.append(1)
+        if len(calls) == 5:
+            raise RuntimeError("disk full")
+        return real(values, user_id)
+
+    monkeypatch.setattr(importer, "create", create)
+    stopped = cli("prison", "inmates", DATA / "inmates_register.xlsx")
+    assert stopped.exit_code == 1
+    assert "Stopped: disk full. Resume with --resume 1." in stopped.output
+    assert admissions(app) == 4
+    wrong = cli("prison", "inmates", DATA / "court_register.csv", "--resume", "1")
+    assert wrong.exit_code == 2 and "not the file of run #1" in wrong.output
+    monkeypatch.setattr(importer, "create", real)
+    resumed = cli("prison", "inmates", DATA / "inmates_register.xlsx", "--resume", "1")
+    assert resumed.exit_code == 0, resumed.output
+    assert "Imported: 6 rows read; 6 created" in resumed.output
+    assert admissions(app) == 6
+    again = cli("prison", "inmates", DATA / "inmates_register.xlsx", "--resume", "1")
+    assert again.exit_code == 2 and "imported: not resumable" in again.output

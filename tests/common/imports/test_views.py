@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 
 from common.extensions import db
 from common.imports.models import ImportMapping, ImportRun
+from common.imports.progress import wait_for_background
 from common.imports.registry import get_importer
 from common.imports.services import preview
 from prison_ims.admissions.models import Admission
@@ -53,6 +54,7 @@ def test_upload_dry_run_confirm_and_download(app, client, login_as):
             "save_as": "BCP 2019 layout", "action": "dry_run"}  # fmt: skip
     dry = client.post(mapping_url, data=form)
     assert dry.status_code == 302
+    wait_for_background()
     report = client.get(dry.headers["Location"]).get_data(as_text=True)
     assert "Dry run (nothing written)" in report and "Would be created</dt><dd" in report
     assert admissions(app) == 0
@@ -67,6 +69,7 @@ def test_upload_dry_run_confirm_and_download(app, client, login_as):
         data={**form, "action": "import", "save_as": "", "csrf_token": csrf_from(report)},
     )
     assert confirm.status_code == 302
+    wait_for_background()
     assert "Imported" in client.get(confirm.headers["Location"]).get_data(as_text=True)
     assert admissions(app) == 6
     reused = client.get(mapping_url + "&saved=BCP+2019+layout").get_data(as_text=True)
@@ -95,6 +98,7 @@ def test_court_registrar_imports_the_case_register(app, client, login_as):
             "csrf_token": csrf_from(page), "file_name": "court_register.csv",
             "action": "import"}  # fmt: skip
     done = client.post(response.headers["Location"], data=form)
+    wait_for_background()
     assert "Imported" in client.get(done.headers["Location"]).get_data(as_text=True)
 
 
@@ -106,6 +110,9 @@ def test_court_registrar_imports_the_case_register(app, client, login_as):
         ("court_clerk", "/imports/court/cases/upload"),
         ("court_registrar", "/imports/prison"),
         ("judicial_officer", "/imports/court"),
+        ("lab_intake", "/imports/lims"),
+        ("lab_analyst", "/imports/lims/cases/upload"),
+        ("prison_records_supervisor", "/imports/lims"),
     ],
 )
 def test_other_roles_get_403(client, login_as, role, url):
@@ -118,3 +125,89 @@ def test_the_start_page_links_to_the_imports_a_role_may_run(client, login_as):
     page = client.get("/").get_data(as_text=True)
     assert 'href="/imports/court"' in page
     assert 'href="/imports/prison"' not in page
+
+
+def import_through_pages(app, client, app_name, kind, name):
+    """Upload, accept the proposed mapping and import; returns the run page URL."""
+    response = upload(client, name, f"/imports/{app_name}/{kind}/upload")
+    assert response.status_code == 302
+    page = client.get(response.headers["Location"]).get_data(as_text=True)
+    form = {**mapping_data(app, app_name, kind, name), "csrf_token": csrf_from(page),
+            "file_name": name, "action": "import"}  # fmt: skip
+    done = client.post(response.headers["Location"], data=form)
+    assert done.status_code == 302
+    wait_for_background()
+    return done.headers["Location"]
+
+
+def test_the_status_of_a_run_is_polled_as_json(app, client, login_as):
+    login_as("prison_records_supervisor")
+    run_url = import_through_pages(app, client, "prison", "inmates", "inmates_register.xlsx")
+    status = client.get(run_url + "/status.json").get_json()
+    assert status["finished"] and status["status"] == "IMPORTED" and not status["resumable"]
+    assert (status["rows_done"], status["rows_total"], status["created"]) == (6, 6, 6)
+    page = client.get(run_url).get_data(as_text=True)
+    assert "6 of 6 rows written" in page and 'data-finished="true"' in page
+
+
+def test_the_lab_manager_imports_the_lab_register(app, client, login_as):
+    from lims.items.models import Item
+
+    login_as("lab_manager")
+    run_url = import_through_pages(app, client, "lims", "cases", "lab_register.xlsx")
+    page = client.get(run_url).get_data(as_text=True)
+    assert "Imported" in page and "6 of 6 rows written" in page
+    with app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(Item)) == 6
+
+
+def test_a_stopped_import_is_resumed_from_the_run_page(app, client, login_as, monkeypatch):
+    app.config["IMPORT_BATCH_ROWS"] = 2
+    importer = get_importer("prison", "inmates")
+    real, calls = importer.create, []
+
+    def create(values, user_id=None):
+        calls.append(1)
+        if len(calls) == 6:
+            raise RuntimeError("the server was restarted")
+        return real(values, user_id)
+
+    monkeypatch.setattr(importer, "create", create)
+    login_as("prison_records_supervisor")
+    run_url = import_through_pages(app, client, "prison", "inmates", "inmates_register.xlsx")
+    page = client.get(run_url).get_data(as_text=True)
+    assert "Stopped by an unexpected error (RuntimeError): the server was restarted" in page
+    assert "Resume from row position 4" in page and "4 of 6 rows written" in page
+    assert admissions(app) == 4
+    monkeypatch.setattr(importer, "create", real)
+    resumed = client.post(run_url + "/resume", data={"csrf_token": csrf_from(page)})
+    assert resumed.status_code == 302
+    wait_for_background()
+    page = client.get(run_url).get_data(as_text=True)
+    assert "Imported" in page and "6 of 6 rows written" in page
+    assert admissions(app) == 6
+
+
+def test_a_run_left_running_by_a_restart_offers_resume_once_stale(app, client, login_as):
+    from common.audit.services import acting_as
+    from common.imports.services import start_run
+    from common.imports.storage import keep
+
+    login_as("prison_records_supervisor")
+    data = sample("inmates_register.xlsx")
+    with app.app_context(), acting_as("test"):
+        run = start_run(get_importer("prison", "inmates"), data, "r.xlsx", dry_run=False)
+        keep(run.sha256, data)
+        db.session.commit()
+        url = f"/imports/prison/runs/{run.id}"
+    page = client.get(url).get_data(as_text=True)
+    assert 'data-finished="false"' in page and "Resume" not in page
+    assert client.get(url + "/status.json").get_json()["resumable"] is False
+    app.config["IMPORT_STALE_MINUTES"] = 0
+    assert client.get(url + "/status.json").get_json()["resumable"] is True
+    page = client.get(url).get_data(as_text=True)
+    assert 'data-finished="true"' in page and "Resume from row position 0" in page
+    client.post(url + "/resume", data={"csrf_token": csrf_from(page)})
+    wait_for_background()
+    assert "6 of 6 rows written" in client.get(url).get_data(as_text=True)
+    assert admissions(app) == 6
