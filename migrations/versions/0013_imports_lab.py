@@ -1,7 +1,7 @@
 """imports: progress, batch position and resumption of import runs
 
 Revision ID: 0013_imports_lab
-Revises: 0011_imports
+Revises: 0019_court_fixes
 Create Date: 2026-12-03 07:00:00
 
 """
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0013_imports_lab"
-down_revision = "0011_imports"
+down_revision = "0019_court_fixes"
 branch_labels = None
 depends_on = None
 
