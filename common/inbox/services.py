@@ -15,18 +15,7 @@ from common.extensions import db
 from common.inbox.models import ITEM_KINDS, InboxItem
 from common.locking import check_version
 from common.models import utcnow
-
-IDENTITY_FIELDS = (
-    "given_name",
-    "middle_name",
-    "surname",
-    "date_of_birth",
-    "sex",
-    "gender_identity",
-    "district",
-    "address",
-    "national_id",
-)
+from common.persons.models import IDENTITY_FIELDS
 
 
 class InboxError(ValueError):

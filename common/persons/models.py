@@ -5,6 +5,19 @@ import uuid
 from common.extensions import db
 from common.models import Audited, Timestamped, Versioned
 
+# The identity a source system records on a person record (the rest is the system's own).
+IDENTITY_FIELDS = (
+    "given_name",
+    "middle_name",
+    "surname",
+    "date_of_birth",
+    "sex",
+    "gender_identity",
+    "district",
+    "address",
+    "national_id",
+)
+
 SYSTEMS = {
     "prison": "Prison IMS",
     "lims": "Forensic LIMS",

@@ -10,7 +10,7 @@ from common.counters import take_next
 from common.extensions import db
 from common.locking import check_version
 from common.persons.index_store import surviving
-from common.persons.models import Person, PersonRecord
+from common.persons.models import IDENTITY_FIELDS, Person, PersonRecord
 from common.persons.services import attach_record
 from prison_ims.admissions.models import (
     AUTHORITY_TYPES,
@@ -23,18 +23,6 @@ from prison_ims.movements.models import IN_CUSTODY_STATES, Movement
 from prison_ims.movements.services import current_state, in_custody, record_movement
 from prison_ims.settings import setting
 from prison_ims.times import as_utc, belize_date, now_utc
-
-IDENTITY_FIELDS = (
-    "given_name",
-    "middle_name",
-    "surname",
-    "date_of_birth",
-    "sex",
-    "gender_identity",
-    "district",
-    "address",
-    "national_id",
-)
 
 
 class AdmissionError(ValueError):
