@@ -10,8 +10,8 @@ from common.persons.models import PersonRecord
 from prison_ims.admissions.models import LEGAL_STATUSES, Admission, LegalStatusChange
 from prison_ims.conduct_settings import conduct_setting
 from prison_ims.housing.models import Cell, CellAllocation, HousingBlock, HousingUnit
-from prison_ims.movements.models import IN_CUSTODY_STATES, Movement
-from prison_ims.movements.services import latest_movements_before
+from prison_ims.movements.models import Movement
+from prison_ims.movements.services import select_in_custody
 from prison_ims.times import age_on, as_utc, belize_date, now_utc
 
 SEX_LABELS = {"M": "Male", "F": "Female"}
@@ -19,13 +19,10 @@ SEX_LABELS = {"M": "Male", "F": "Female"}
 
 def held_at(at):
     """[(admission id, sex, date of birth)] of everyone in custody at `at`."""
-    latest = latest_movements_before(at)
     return db.session.execute(
-        select(Admission.id, PersonRecord.sex, PersonRecord.date_of_birth)
-        .join(latest, latest.c.admission_id == Admission.id)
-        .join(Movement, Movement.id == latest.c.movement_id)
-        .join(PersonRecord, PersonRecord.id == Admission.person_record_id)
-        .where(Movement.to_state.in_(IN_CUSTODY_STATES))
+        select_in_custody(at, Admission.id, PersonRecord.sex, PersonRecord.date_of_birth).join(
+            PersonRecord, PersonRecord.id == Admission.person_record_id
+        )
     ).all()
 
 

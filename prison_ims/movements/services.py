@@ -168,6 +168,22 @@ _ROLL_DEFERRED = (
 )
 
 
+def select_in_custody(at, *columns, legal_statuses=None):
+    """SELECT `columns` over the admissions in custody at `at`, joined to their last movement
+    (`Movement`); `legal_statuses` keeps only admissions whose legal status now is one of them."""
+    latest = latest_movements_before(at)
+    query = (
+        select(*columns)
+        .select_from(Admission)
+        .join(latest, latest.c.admission_id == Admission.id)
+        .join(Movement, Movement.id == latest.c.movement_id)
+        .where(Movement.to_state.in_(IN_CUSTODY_STATES))
+    )
+    if legal_statuses is not None:
+        query = query.where(Admission.legal_status.in_(tuple(legal_statuses)))
+    return query
+
+
 def custody_at(at=None, legal_statuses=None):
     """(admission, movement) for everyone in custody at `at`, rebuilt from the movements.
 
@@ -176,52 +192,34 @@ def custody_at(at=None, legal_statuses=None):
     legal status now is one of them.
     """
     at = as_utc(at) if at else now_utc()
-    latest = latest_movements_before(at)
     query = (
-        select(Admission, Movement)
-        .join(latest, latest.c.admission_id == Admission.id)
-        .join(Movement, Movement.id == latest.c.movement_id)
+        select_in_custody(at, Admission, Movement, legal_statuses=legal_statuses)
         .join(PersonRecord, PersonRecord.id == Admission.person_record_id)
-        .where(Movement.to_state.in_(IN_CUSTODY_STATES))
         .options(
             contains_eager(Admission.person_record),
             *(defer(column) for column in _ROLL_DEFERRED),
         )
         .order_by(Admission.booking_number)
     )
-    if legal_statuses is not None:
-        query = query.where(Admission.legal_status.in_(tuple(legal_statuses)))
     return [(a, m) for a, m in db.session.execute(query).all()]
 
 
 def held_admission_ids(at=None, legal_statuses=None):
     """Ids of the admissions in custody at `at` (with a legal status now in `legal_statuses`)."""
     at = as_utc(at) if at else now_utc()
-    latest = latest_movements_before(at)
-    query = (
-        select(Admission.id)
-        .join(latest, latest.c.admission_id == Admission.id)
-        .join(Movement, Movement.id == latest.c.movement_id)
-        .where(Movement.to_state.in_(IN_CUSTODY_STATES))
-        .order_by(Admission.booking_number)
+    query = select_in_custody(at, Admission.id, legal_statuses=legal_statuses).order_by(
+        Admission.booking_number
     )
-    if legal_statuses is not None:
-        query = query.where(Admission.legal_status.in_(tuple(legal_statuses)))
     return list(db.session.scalars(query))
 
 
 def custody_by_status(at=None):
     """{legal status now: number in custody at `at`}, counted in the database."""
     at = as_utc(at) if at else now_utc()
-    latest = latest_movements_before(at)
-    rows = db.session.execute(
-        select(Admission.legal_status, func.count())
-        .join(latest, latest.c.admission_id == Admission.id)
-        .join(Movement, Movement.id == latest.c.movement_id)
-        .where(Movement.to_state.in_(IN_CUSTODY_STATES))
-        .group_by(Admission.legal_status)
-    ).all()
-    return dict(rows)
+    query = select_in_custody(at, Admission.legal_status, func.count()).group_by(
+        Admission.legal_status
+    )
+    return dict(db.session.execute(query).all())
 
 
 def movement_totals(at=None):
