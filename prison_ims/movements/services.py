@@ -2,13 +2,13 @@
 
 from datetime import timedelta
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import contains_eager, defer
 
 from common.extensions import db
 from common.persons.models import PersonRecord
 from prison_ims.admissions.models import Admission, LegalStatusChange
-from prison_ims.housing.models import Cell, CellAllocation, HousingUnit
+from prison_ims.housing.models import Cell, CellAllocation, HousingBlock, HousingUnit
 from prison_ims.movements.models import IN_CUSTODY_STATES, MOVEMENT_KINDS, STATES, Movement
 from prison_ims.settings import setting
 from prison_ims.times import as_utc, belize_time_text, now_utc
@@ -168,6 +168,10 @@ _ROLL_DEFERRED = (
 )
 
 
+ALL_UNITS = "all"  # roll and counts: every unit
+NO_CELL = "none"  # roll: the people with no cell allocated at the time
+
+
 def select_in_custody(at, *columns, legal_statuses=None):
     """SELECT `columns` over the admissions in custody at `at`, joined to their last movement
     (`Movement`); `legal_statuses` keeps only admissions whose legal status now is one of them."""
@@ -184,17 +188,22 @@ def select_in_custody(at, *columns, legal_statuses=None):
     return query
 
 
-def custody_at(at=None, legal_statuses=None):
+def custody_at(at=None, legal_statuses=None, unit=ALL_UNITS):
     """(admission, movement) for everyone in custody at `at`, rebuilt from the movements.
 
     Movements of an admission are recorded in time order, so the last one at or before `at`
     (highest id) says where the person was. `legal_statuses` keeps only admissions whose
-    legal status now is one of them.
+    legal status now is one of them; `unit` (a housing unit id, or NO_CELL) only those
+    whose cell at `at` was in that unit (or who had none).
     """
     at = as_utc(at) if at else now_utc()
+    query = select_in_custody(at, Admission, Movement, legal_statuses=legal_statuses)
+    if unit != ALL_UNITS:
+        query = _with_unit_at(query, at).where(
+            HousingBlock.unit_id.is_(None) if unit == NO_CELL else HousingBlock.unit_id == unit
+        )
     query = (
-        select_in_custody(at, Admission, Movement, legal_statuses=legal_statuses)
-        .join(PersonRecord, PersonRecord.id == Admission.person_record_id)
+        query.join(PersonRecord, PersonRecord.id == Admission.person_record_id)
         .options(
             contains_eager(Admission.person_record),
             *(defer(column) for column in _ROLL_DEFERRED),
@@ -202,6 +211,22 @@ def custody_at(at=None, legal_statuses=None):
         .order_by(Admission.booking_number)
     )
     return [(a, m) for a, m in db.session.execute(query).all()]
+
+
+def _with_unit_at(query, at):
+    """Outer-join the cell each admission held at `at` and its block (unit_id None: no cell)."""
+    return (
+        query.outerjoin(
+            CellAllocation,
+            and_(
+                CellAllocation.admission_id == Admission.id,
+                CellAllocation.start_at <= at,
+                or_(CellAllocation.end_at.is_(None), CellAllocation.end_at > at),
+            ),
+        )
+        .outerjoin(Cell, Cell.id == CellAllocation.cell_id)
+        .outerjoin(HousingBlock, HousingBlock.id == Cell.block_id)
+    )
 
 
 def held_admission_ids(at=None, legal_statuses=None):
@@ -265,10 +290,13 @@ def statuses_at(admission_ids, at):
     return dict(rows)
 
 
-def roll(at=None):
-    """The roll at `at`: each person in custody with where they were, cell and status then."""
+def roll(at=None, unit=ALL_UNITS):
+    """The roll at `at`: each person in custody with where they were, cell and status then.
+
+    `unit` keeps one housing unit (its id) or NO_CELL; by default the whole prison.
+    """
     at = as_utc(at) if at else now_utc()
-    entries = custody_at(at)
+    entries = custody_at(at, unit=unit)
     ids = [a.id for a, _ in entries]
     cells, statuses = cells_at(ids, at), statuses_at(ids, at)
     return [
@@ -286,18 +314,17 @@ def roll(at=None):
 def count_by_unit(at=None, entries=None):
     """Per unit: in custody, inside, out; the totals equal the sums of the movements.
 
-    `entries` is the roll at `at` when the caller has already built it.
+    `entries` is the whole roll at `at` when the caller has already built it; without it the
+    count is made in the database, without loading anyone's file.
     """
     at = as_utc(at) if at else now_utc()
-    entries = roll(at) if entries is None else entries
     units = db.session.scalars(select(HousingUnit).order_by(HousingUnit.code)).all()
     rows = {u.id: {"unit": u, "custody": 0, "present": 0, "out": 0} for u in units}
     rows[None] = {"unit": None, "custody": 0, "present": 0, "out": 0}
-    for entry in entries:
-        cell = entry["cell"]
-        row = rows[cell.block.unit_id if cell else None]
-        row["custody"] += 1
-        row["present" if entry["state"] == "IN" else "out"] += 1
+    for unit_id, state, number in _states_by_unit(at, entries):
+        row = rows[unit_id]
+        row["custody"] += number
+        row["present" if state == "IN" else "out"] += number
     custody, present = movement_totals(at)
     return {
         "at": at,
@@ -307,6 +334,16 @@ def count_by_unit(at=None, entries=None):
         "movement_custody": custody,
         "movement_present": present,
     }
+
+
+def _states_by_unit(at, entries):
+    """(unit id or None, state, number in custody) at `at`, from the roll or the database."""
+    if entries is not None:
+        return [(e["cell"].block.unit_id if e["cell"] else None, e["state"], 1) for e in entries]
+    query = _with_unit_at(
+        select_in_custody(at, HousingBlock.unit_id, Movement.to_state, func.count()), at
+    ).group_by(HousingBlock.unit_id, Movement.to_state)
+    return db.session.execute(query).all()
 
 
 def movements_of(admission_id):

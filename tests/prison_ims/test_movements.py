@@ -8,6 +8,7 @@ from common.audit.services import acting_as
 from prison_ims.admissions.services import change_legal_status
 from prison_ims.housing.services import allocate, seed_layout
 from prison_ims.movements.services import (
+    NO_CELL,
     MovementError,
     count_by_unit,
     current_state,
@@ -102,3 +103,23 @@ def test_count_by_unit_equals_the_sum_of_movements(app):
         then = {e["admission"].id: e["status"] for e in roll(now - timedelta(hours=2))}
         assert then[b.id] == "REMAND"
         assert {e["admission"].id: e["status"] for e in roll(now)}[b.id] == "SENTENCED"
+
+
+def test_the_roll_of_one_unit_and_the_database_count_agree_with_the_whole_roll(app):
+    now = now_utc()
+    with app.app_context(), acting_as("test"):
+        seed_layout()
+        a = admit(admitted_at=now - timedelta(hours=5))
+        b = admit(given_name="Omar", surname="Bol", admitted_at=now - timedelta(hours=5))
+        c = admit(given_name="Rosa", surname="Cal", sex="F", admitted_at=now - timedelta(hours=5))
+        mr = cell("MR", "A")
+        allocate(a, mr, at=now - timedelta(hours=4))
+        allocate(c, cell("FU", "FR"), at=now - timedelta(hours=4))
+        record_movement(c, "HOSP", now - timedelta(hours=1), place="KHMH")
+        whole = roll(now)
+        assert count_by_unit(now) == count_by_unit(now, whole)
+        assert [e["admission"].id for e in roll(now, unit=mr.block.unit_id)] == [a.id]
+        assert [e["admission"].id for e in roll(now, unit=NO_CELL)] == [b.id]
+        earlier = now - timedelta(hours=4, minutes=30)  # before anyone had a cell
+        assert [e["admission"].id for e in roll(earlier, unit=mr.block.unit_id)] == []
+        assert count_by_unit(earlier) == count_by_unit(earlier, roll(earlier))

@@ -209,6 +209,12 @@ def test_cells_movements_and_the_roll(app, client, login_as):
     assert "record the return first" in again
     roll = client.get("/prison/movements/roll").get_data(as_text=True)
     assert booking in roll and "At court (escorted)" in roll and "The count agrees" in roll
+    assert "Persons in custody: Male Remand (1)" in roll  # the only unit with anyone
+    assert booking in client.get("/prison/movements/roll?unit=all").get_data(as_text=True)
+    empty_unit = client.get("/prison/movements/roll?unit=MC").get_data(as_text=True)
+    assert booking not in empty_unit and "No one was in custody here" in empty_unit
+    unknown = client.get("/prison/movements/roll?unit=XX").get_data(as_text=True)
+    assert "There is no housing unit &#39;XX&#39;" in unknown and booking not in unknown
     earlier = belize_local(now_utc() - timedelta(days=3)).strftime("%Y-%m-%dT%H:%M")
     past = client.get(f"/prison/movements/roll?at={earlier}").get_data(as_text=True)
     assert "No one was in custody at this time" in past
