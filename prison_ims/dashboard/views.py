@@ -8,17 +8,20 @@ from common.persons.services import system_summary
 from common.timefmt import BELIZE
 from prison_ims.dashboard.figures import flows_by_month, population
 from prison_ims.dashboard.services import home_figures
+from prison_ims.movements.services import custody_rows
 from prison_ims.remand.services import remand_alarms_now
 from prison_ims.times import now_utc
 
 
 def home():
     """Today's figures: custody, remand and its alarms, admissions this month."""
+    now = now_utc()
+    held = custody_rows(now)
     return render_template(
         "prison_ims/home.html",
-        figures=home_figures(),
+        figures=home_figures(now, held),
         summary=system_summary("prison"),
-        alarms=remand_alarms_now(),
+        alarms=remand_alarms_now(now, held),
     )
 
 

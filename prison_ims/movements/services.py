@@ -2,7 +2,7 @@
 
 from datetime import timedelta
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import and_, func, or_, select, true
 from sqlalchemy.orm import contains_eager, defer
 
 from common.extensions import db
@@ -152,10 +152,19 @@ def latest_movements_before(at):
         .where(Movement.admission_id == held.c.admission_id, Movement.occurred_at <= at)
         .order_by(Movement.id.desc())
         .limit(1)
-        .correlate(held)
-        .scalar_subquery()
     )
-    return select(held.c.admission_id, last.label("movement_id")).subquery()
+    if db.session.get_bind().dialect.name == "sqlite":
+        last = last.correlate(held).scalar_subquery()
+        return select(held.c.admission_id, last.label("movement_id")).subquery()
+    # PostgreSQL: a LATERAL join, so the planner looks each last movement up by its index
+    # (as a scalar subquery in the join condition it hashed the whole movement table).
+    last = last.lateral()
+    return (
+        select(held.c.admission_id, last.c.id.label("movement_id"))
+        .select_from(held)
+        .join(last, true())
+        .subquery()
+    )
 
 
 # The file's free-text and list columns: the roll and the counts never read them.
@@ -238,13 +247,13 @@ def held_admission_ids(at=None, legal_statuses=None):
     return list(db.session.scalars(query))
 
 
-def custody_by_status(at=None):
-    """{legal status now: number in custody at `at`}, counted in the database."""
+def custody_rows(at=None):
+    """(id, legal_status now, state at `at`) of everyone in custody at `at`, in one query."""
     at = as_utc(at) if at else now_utc()
-    query = select_in_custody(at, Admission.legal_status, func.count()).group_by(
-        Admission.legal_status
+    query = select_in_custody(
+        at, Admission.id, Admission.legal_status, Movement.to_state.label("state")
     )
-    return dict(db.session.execute(query).all())
+    return db.session.execute(query).all()
 
 
 def movement_totals(at=None):

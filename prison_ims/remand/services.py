@@ -229,11 +229,18 @@ def remand_register(at=None):
     return rows
 
 
-def remand_alarms_now(at=None):
-    """The counts of `remand_alarms(remand_register(at))`, from plain rows (the home page)."""
+def remand_alarms_now(at=None, held=None):
+    """The counts of `remand_alarms(remand_register(at))`, from plain rows (the home page).
+
+    `held` is `custody_rows(at)` when the caller has it already.
+    """
     at = as_utc(at) if at else now_utc()
     limit = conduct_setting("PRISON_REMAND_LIMIT_DAYS")
-    ids = held_admission_ids(at, tuple(conduct_setting("PRISON_REMAND_STATUSES")))
+    statuses = tuple(conduct_setting("PRISON_REMAND_STATUSES"))
+    if held is None:
+        ids = held_admission_ids(at, statuses)
+    else:
+        ids = [row.id for row in held if row.legal_status in statuses]
     spans, codes = remand_spans(ids, at), offence_codes(ids)
     days = {a: count_days(spans[a]) for a in ids}
     with_court_date = set(

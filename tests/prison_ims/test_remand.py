@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from common.audit.services import acting_as
 from common.extensions import db
 from prison_ims.admissions.services import change_legal_status
-from prison_ims.movements.services import record_movement
+from prison_ims.movements.services import custody_rows, record_movement
 from prison_ims.remand.models import CourtDate
 from prison_ims.remand.services import (
     RemandError,
@@ -97,6 +97,7 @@ def test_alarms_over_the_limit_and_the_likely_sentence(app):
             "limit_days": 20,
         }
         assert remand_alarms_now() == remand_alarms(rows)
+        assert remand_alarms_now(now, custody_rows(now)) == remand_alarms(rows)  # the home page
         record_movement(long, "REL", now - DAY, reason="bail")
         assert (
             remand_alarms_now()

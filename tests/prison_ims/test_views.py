@@ -213,6 +213,8 @@ def test_cells_movements_and_the_roll(app, client, login_as):
     assert booking in client.get("/prison/movements/roll?unit=all").get_data(as_text=True)
     empty_unit = client.get("/prison/movements/roll?unit=MC").get_data(as_text=True)
     assert booking not in empty_unit and "No one was in custody here" in empty_unit
+    home = client.get("/prison/").get_data(as_text=True)
+    assert re.search(r'id="count-custody">1<', home) and "0 inside, 1 out at court" in home
     unknown = client.get("/prison/movements/roll?unit=XX").get_data(as_text=True)
     assert "There is no housing unit &#39;XX&#39;" in unknown and booking not in unknown
     earlier = belize_local(now_utc() - timedelta(days=3)).strftime("%Y-%m-%dT%H:%M")
