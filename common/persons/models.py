@@ -4,6 +4,7 @@ import uuid
 
 from common.extensions import db
 from common.models import Audited, Timestamped, Versioned
+from common.textsearch import trigram_indexes
 
 # The identity a source system records on a person record (the rest is the system's own).
 IDENTITY_FIELDS = (
@@ -58,7 +59,10 @@ class PersonRecord(Audited, Versioned, Timestamped, db.Model):
     """How one system recorded a person (names, birth date, identifiers)."""
 
     __tablename__ = "common_person_record"
-    __table_args__ = (db.UniqueConstraint("system", "source_ref"),)
+    __table_args__ = (
+        db.UniqueConstraint("system", "source_ref"),
+        *trigram_indexes("common_person_record", "given_name", "middle_name", "surname"),
+    )
 
     id = db.Column(db.Integer, primary_key=True)
     person_id = db.Column(db.Integer, db.ForeignKey("common_person.id"), nullable=False, index=True)

@@ -3,6 +3,7 @@
 from common.extensions import db
 from common.models import Audited, Timestamped, Versioned
 from common.persons.merge import register_person_reference
+from common.textsearch import trigram_indexes
 
 CASE_TYPES = {"CR": "Criminal", "CRA": "Criminal appeal", "MISC": "Miscellaneous"}
 CASE_STATUSES = {
@@ -32,6 +33,7 @@ class Case(Audited, Versioned, Timestamped, db.Model):
     """A case registered in one court."""
 
     __tablename__ = "court_case"
+    __table_args__ = trigram_indexes("court_case", "case_number", "police_case_number")
 
     id = db.Column(db.Integer, primary_key=True)
     case_number = db.Column(db.String(32), unique=True, nullable=False)

@@ -10,6 +10,7 @@ from common.iccs.models import NationalOffence
 from common.locking import check_version
 from common.persons.models import PersonRecord
 from common.persons.services import PersonChoiceError, attach_record
+from common.textsearch import in_ids
 from common.timefmt import belize_today
 from court_cms.cases.models import CASE_STATUSES, PARTY_ROLES, Case, CaseStatusChange, Charge, Party
 from court_cms.custody.listings import publish_case
@@ -210,15 +211,17 @@ def search_cases(text="", court_id=None, status="", page=1):
         query = query.where(Case.status == status)
     for word in text.split():
         like = f"%{word}%"
+        # Every condition reads an index (trigram or b-tree), combined by PostgreSQL.
+        named = (
+            select(Party.case_id)
+            .join(PersonRecord, PersonRecord.id == Party.person_record_id)
+            .where(or_(PersonRecord.surname.ilike(like), PersonRecord.given_name.ilike(like)))
+        )
         query = query.where(
             or_(
                 Case.case_number.ilike(like),
                 Case.police_case_number.ilike(like),
-                Case.parties.any(
-                    Party.record.has(
-                        or_(PersonRecord.surname.ilike(like), PersonRecord.given_name.ilike(like))
-                    )
-                ),
+                in_ids(Case.id, named),
             )
         )
     return db.paginate(query, page=page, per_page=setting("COURT_PAGE_SIZE"), error_out=False)

@@ -3,6 +3,7 @@
 from common.extensions import db
 from common.models import Audited, Timestamped, Versioned
 from common.persons.merge import register_person_reference
+from common.textsearch import trigram_indexes
 
 AUTHORITY_TYPES = {
     "REMAND_WARRANT": "Remand warrant",
@@ -21,12 +22,13 @@ class Admission(Audited, Versioned, Timestamped, db.Model):
     """One committal of a person to the prison, from admission to discharge."""
 
     __tablename__ = "prison_admission"
+    __table_args__ = trigram_indexes("prison_admission", "booking_number", "authority_reference")
 
     id = db.Column(db.Integer, primary_key=True)
     booking_number = db.Column(db.String(32), unique=True, nullable=False)
     person_id = db.Column(db.Integer, db.ForeignKey("common_person.id"), nullable=False, index=True)
     person_record_id = db.Column(
-        db.Integer, db.ForeignKey("common_person_record.id"), nullable=False
+        db.Integer, db.ForeignKey("common_person_record.id"), nullable=False, index=True
     )
     authority_type = db.Column(db.String(20), nullable=False)
     authority_court = db.Column(db.String(120), nullable=False)

@@ -12,6 +12,7 @@ from common.locking import check_version
 from common.persons.index_store import surviving
 from common.persons.models import IDENTITY_FIELDS, Person, PersonRecord
 from common.persons.services import attach_record
+from common.textsearch import in_ids
 from prison_ims.admissions.models import (
     AUTHORITY_TYPES,
     LEGAL_STATUSES,
@@ -232,11 +233,17 @@ def search_admissions(text="", status="", custody="", page=1):
     )
     for word in (text or "").split():
         like = f"%{word}%"
-        query = query.where(
+        # Every condition reads an index (trigram or b-tree), combined by PostgreSQL.
+        named = select(PersonRecord.id).where(
             or_(
                 PersonRecord.given_name.ilike(like),
                 PersonRecord.surname.ilike(like),
                 PersonRecord.middle_name.ilike(like),
+            )
+        )
+        query = query.where(
+            or_(
+                in_ids(Admission.person_record_id, named),
                 Admission.booking_number.ilike(like),
                 Admission.authority_reference.ilike(like),
             )

@@ -156,3 +156,23 @@ def test_civil_prisoner_may_be_admitted_without_an_offence(app):
         assert admission.offences == []
         with pytest.raises(AdmissionError):
             create_admission(admission_data(authority_type="NOTE"), None)
+
+
+def test_search_by_part_of_a_name_booking_number_or_warrant_reference(app):
+    from prison_ims.admissions.services import search_admissions
+
+    with app.app_context():
+        castillo = admit(authority_reference="RW-77/2026")
+        bol = admit(given_name="Omar", surname="Bol", authority_reference="RW-90/2026")
+        db.session.commit()
+
+        def found(text):
+            return [a.id for a in search_admissions(text).items]
+
+        assert found("astil") == [castillo.id]
+        assert found("OMAR") == [bol.id]
+        assert found(bol.booking_number.lower()) == [bol.id]
+        assert found("rw-77") == [castillo.id]
+        assert found("castillo rw-90") == []  # every word must match
+        assert found("nobody-by-this-name") == []
+        assert sorted(found("")) == sorted([castillo.id, bol.id])

@@ -174,6 +174,9 @@ def test_search_finds_by_number_police_number_and_party(app):
         db.session.commit()
         assert [c.id for c in search_cases("castillo").items] == [case.id]
         assert [c.id for c in search_cases("OW-77").items] == [case.id]
+        assert [c.id for c in search_cases("ow-77 CASTILLO").items] == [case.id]  # every word
+        assert search_cases("castillo OW-78").total == 0
+        assert search_cases("nobody-by-this-name").total == 0  # no party matches at all
         assert search_cases("", court_id=court("MCBZ").id).total == 0
         assert _count(Party) == 1
         assert _count(PersonRecord) == 1
