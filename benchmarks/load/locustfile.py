@@ -3,7 +3,8 @@
 Each simulated user signs in with a demo account and repeats the flows of their job with
 think time between pages. Request names are the flows (`prison: search`, ...) so locust's
 statistics come out per flow. A write that the system refuses (a stale form, a conflict)
-counts as an error: the target is none.
+counts as an error: the target is none. The users are FastHttpUsers (geventhttpclient): the
+load generator shares the machine with the server, so its own cost per request is kept low.
 
     locust -f benchmarks/load/locustfile.py --host http://127.0.0.1:8000
 """
@@ -15,7 +16,7 @@ import re
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from locust import HttpUser, between, task
+from locust import FastHttpUser, between, task
 
 DEMO_PASSWORD = "Belize-Demo-2026"  # noqa: S105 - the documented demo credential
 BELIZE = ZoneInfo("America/Belize")
@@ -45,7 +46,7 @@ def options_of(html, name):
     return re.findall(r'<option[^>]*value="([^"]+)"', block.group(1)) if block else []
 
 
-class SignedInUser(HttpUser):
+class SignedInUser(FastHttpUser):
     """A member of staff who signs in once and keeps the session."""
 
     abstract = True
