@@ -3,6 +3,7 @@
 from flask import current_app
 from flask_security import verify_password
 from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 
 from common.extensions import db
 from common.identity.models import User
@@ -201,5 +202,10 @@ def chain_problem(item):
 
 def custody_staff():
     """Active users who may hold evidence, by name."""
-    users = db.session.scalars(select(User).where(User.active.is_(True)).order_by(User.full_name))
+    users = db.session.scalars(
+        select(User)
+        .where(User.active.is_(True))
+        .options(selectinload(User.roles))
+        .order_by(User.full_name)
+    )
     return [u for u in users if u.has_permission("lims.custody.transfer")]

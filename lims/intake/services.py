@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 from sqlalchemy import or_, select
+from sqlalchemy.orm import joinedload
 
 from common.audit.services import record_event
 from common.counters import take_next
@@ -114,7 +115,7 @@ def case_for_view(case_id):
 
 def search_cases(text="", page=1):
     """Cases matching every word (lab number, agency number, agency, officer), newest first."""
-    query = select(LabCase)
+    query = select(LabCase).options(joinedload(LabCase.offence))
     for word in (text or "").split():
         like = f"%{word}%"
         query = query.where(
