@@ -69,6 +69,8 @@ def build_config(overrides=None):
         # Proxies in front that set X-Forwarded-For/-Proto (1 behind deploy/nginx.conf). 0
         # ignores the headers: a client could otherwise forge its address.
         "PROXY_FIX_HOPS": int(_env("PROXY_FIX_HOPS", "0")),
+        # The person-index figures on each home page are recounted at most this often.
+        "PERSON_SUMMARY_MAX_AGE_SECONDS": int(_env("PERSON_SUMMARY_MAX_AGE_SECONDS", "60")),
         # Roles that may not use the suite without TOTP two-factor set up.
         "TWO_FACTOR_REQUIRED_ROLES": ["admin"],
     }

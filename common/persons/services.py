@@ -1,9 +1,11 @@
 """Person index services used by every app: register a record, search, summarise."""
 
+from flask import current_app
 from sqlalchemy import func, or_, select
 
 from common.audit.services import record_event
 from common.extensions import db
+from common.memo import recent
 from common.persons.index_store import find_candidates, index_record, surviving
 from common.persons.models import SYSTEMS, MatchReview, Person, PersonRecord
 
@@ -132,7 +134,14 @@ def index_summary():
 
 
 def system_summary(system):
-    """Records a system holds in the person index, and how many also appear elsewhere."""
+    """Records a system holds in the person index, how many also appear elsewhere, and when
+    that was counted (at most PERSON_SUMMARY_MAX_AGE_SECONDS ago: the home pages show it)."""
+    max_age = current_app.config["PERSON_SUMMARY_MAX_AGE_SECONDS"]
+    figures, counted_at = recent(("system_summary", system), max_age, lambda: _count_shared(system))
+    return dict(figures, counted_at=counted_at)
+
+
+def _count_shared(system):
     records = (
         db.session.scalar(select(func.count(PersonRecord.id)).where(PersonRecord.system == system))
         or 0

@@ -6,7 +6,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
 from common.extensions import db
-from court_cms.cases.models import Case
+from court_cms.cases.models import Case, Charge, Party
 from court_cms.hearings.models import Hearing
 from court_cms.reference.models import Court, Courtroom
 
@@ -38,7 +38,11 @@ def listed_hearings(day, court_id=None, courtroom_id=None):
         .join(Hearing.courtroom)
         .where(Hearing.scheduled_on == day, Hearing.outcome != "VACATED")
         .options(
-            joinedload(Hearing.case).joinedload(Case.parties),
+            joinedload(Hearing.case).selectinload(Case.parties).joinedload(Party.record),
+            joinedload(Hearing.case)
+            .selectinload(Case.parties)
+            .selectinload(Party.charges)
+            .joinedload(Charge.offence),
             joinedload(Hearing.courtroom).joinedload(Courtroom.court),
         )
     )
@@ -46,7 +50,7 @@ def listed_hearings(day, court_id=None, courtroom_id=None):
         query = query.where(Courtroom.court_id == court_id)
     if courtroom_id:
         query = query.where(Hearing.courtroom_id == courtroom_id)
-    return sorted(db.session.scalars(query).unique(), key=_order)
+    return sorted(db.session.scalars(query), key=_order)
 
 
 def cause_list(day, court_id=None, courtroom_id=None):

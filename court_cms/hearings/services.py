@@ -1,6 +1,7 @@
 """Hearing rules: scheduling, outcomes, adjournments with reason and responsible side."""
 
 from sqlalchemy import select
+from sqlalchemy.orm import joinedload
 
 from common.extensions import db
 from common.links.services import LinkError, record_lab_wait
@@ -140,7 +141,10 @@ def _check_can_record(hearing, version, today):
 def hearings_of(case_id):
     """A case's hearings in date order."""
     return db.session.scalars(
-        select(Hearing).where(Hearing.case_id == case_id).order_by(Hearing.scheduled_on, Hearing.id)
+        select(Hearing)
+        .where(Hearing.case_id == case_id)
+        .options(joinedload(Hearing.reason), joinedload(Hearing.courtroom))
+        .order_by(Hearing.scheduled_on, Hearing.id)
     ).all()
 
 

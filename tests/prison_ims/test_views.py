@@ -121,6 +121,7 @@ def test_officer_admits_a_person_already_in_the_index(app, client, login_as):
     home = client.get("/prison/").get_data(as_text=True)
     assert re.search(r'id="count-custody">1<', home)
     assert re.search(r'id="count-admitted">1<', home)
+    assert "they are recounted every minute" in home  # the person-index figures say when
 
 
 def test_a_bad_submission_shows_the_message_and_saves_nothing(app, client, login_as):

@@ -137,3 +137,24 @@ def test_candidates_after_merge_point_at_the_survivor(ctx):
         dict(given_name="Jose", surname="Garcia", date_of_birth=date(1990, 12, 3), sex="M")
     )
     assert found and found[0].person.id == a.person_id
+
+
+def test_system_summary_counts_shared_persons_and_is_recounted_after_its_max_age(app):
+    from common.persons.services import system_summary
+
+    with app.test_request_context(), acting_as("test"):
+        jose = register_record("prison", "B-1", **JOSE)
+        register_record("court", "C-1", person=jose.person, **JOSE)
+        register_record("prison", "B-2", given_name="Omar", surname="Bol", sex="M")
+        first = system_summary("prison")
+        assert (first["records"], first["shared"]) == (2, 1)
+        register_record("lims", "L-1", person=jose.person, **JOSE)
+        register_record("prison", "B-3", given_name="Rosa", surname="Cal", sex="F")
+        within = system_summary("prison")
+        assert within == first  # counted less than a minute ago: the same figures and time
+        app.config["PERSON_SUMMARY_MAX_AGE_SECONDS"] = 0
+        again = system_summary("prison")
+        assert (again["records"], again["shared"]) == (3, 1)
+        assert again["counted_at"] > first["counted_at"]
+        court = system_summary("court")
+        assert (court["records"], court["shared"]) == (1, 1)
