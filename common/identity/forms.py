@@ -6,12 +6,12 @@ from wtforms import (
     EmailField,
     HiddenField,
     PasswordField,
-    SelectField,
     SelectMultipleField,
     StringField,
 )
 from wtforms.validators import DataRequired, Email, Length, Optional
 
+from common.formfields import SelectField
 from common.identity.roles import ROLE_DESCRIPTIONS
 
 

@@ -2,8 +2,10 @@
 
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
-from wtforms import HiddenField, SelectField, StringField
+from wtforms import HiddenField, StringField
 from wtforms.validators import Length, Optional
+
+from common.formfields import SelectField
 
 
 class UploadForm(FlaskForm):

@@ -1,9 +1,10 @@
 """Forms of the person index screens."""
 
 from flask_wtf import FlaskForm
-from wtforms import DateField, HiddenField, RadioField, SelectField, StringField
+from wtforms import DateField, HiddenField, RadioField, StringField
 from wtforms.validators import DataRequired, Length, Optional
 
+from common.formfields import SelectField
 from common.iccs.choices import DISTRICT_CHOICES, SEX_CHOICES
 
 

@@ -1,9 +1,10 @@
 """Forms of appeals: lodging and the decision."""
 
 from flask_wtf import FlaskForm
-from wtforms import DateField, HiddenField, SelectField, StringField, TextAreaField
+from wtforms import DateField, HiddenField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length
 
+from common.formfields import SelectField
 from court_cms.orders.models import APPEAL_OUTCOMES
 
 

@@ -1,9 +1,10 @@
 """Forms of the case screens."""
 
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, DateField, HiddenField, SelectField, StringField, TextAreaField
+from wtforms import BooleanField, DateField, HiddenField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
+from common.formfields import SelectField
 from common.persons.forms import PersonFieldsForm
 from court_cms.cases.models import (
     CASE_STATUSES,

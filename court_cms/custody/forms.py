@@ -1,9 +1,10 @@
 """Form of the attendance of a listed defendant."""
 
 from flask_wtf import FlaskForm
-from wtforms import HiddenField, IntegerField, SelectField
+from wtforms import HiddenField, IntegerField
 from wtforms.validators import DataRequired
 
+from common.formfields import SelectField
 from common.inbox.models import ATTENDANCE
 
 

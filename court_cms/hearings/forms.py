@@ -1,9 +1,10 @@
 """Forms of the hearing screens."""
 
 from flask_wtf import FlaskForm
-from wtforms import DateField, HiddenField, SelectField, StringField, TextAreaField, TimeField
+from wtforms import DateField, HiddenField, StringField, TextAreaField, TimeField
 from wtforms.validators import DataRequired, Length, Optional
 
+from common.formfields import SelectField
 from court_cms.hearings.models import HEARING_TYPES
 from court_cms.reference.models import SIDES
 

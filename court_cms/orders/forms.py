@@ -1,9 +1,10 @@
 """Forms of orders: bail, remand, warrants, and their end."""
 
 from flask_wtf import FlaskForm
-from wtforms import DateField, DecimalField, HiddenField, SelectField, StringField, TextAreaField
+from wtforms import DateField, DecimalField, HiddenField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
+from common.formfields import SelectField
 from court_cms.orders.models import ORDER_KINDS
 
 

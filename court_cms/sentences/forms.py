@@ -1,17 +1,10 @@
 """Form of a sentence on a convicted charge."""
 
 from flask_wtf import FlaskForm
-from wtforms import (
-    BooleanField,
-    DateField,
-    DecimalField,
-    HiddenField,
-    IntegerField,
-    SelectField,
-    StringField,
-)
+from wtforms import BooleanField, DateField, DecimalField, HiddenField, IntegerField, StringField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
+from common.formfields import SelectField
 from court_cms.orders.models import SENTENCE_KINDS
 
 

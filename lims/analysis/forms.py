@@ -5,13 +5,13 @@ from wtforms import (
     DateField,
     HiddenField,
     RadioField,
-    SelectField,
     SelectMultipleField,
     StringField,
     TextAreaField,
 )
 from wtforms.validators import DataRequired, Length, Optional
 
+from common.formfields import SelectField
 from lims.analysis.models import DISCIPLINES, PRIORITIES, REVIEW_KINDS
 from lims.forms import choices, clean
 

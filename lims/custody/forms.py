@@ -1,9 +1,10 @@
 """The transfer form."""
 
 from flask_wtf import FlaskForm
-from wtforms import PasswordField, RadioField, SelectField, StringField
+from wtforms import PasswordField, RadioField, StringField
 from wtforms.validators import DataRequired, Length
 
+from common.formfields import SelectField
 from lims.custody.models import PURPOSES
 from lims.forms import choices, clean
 

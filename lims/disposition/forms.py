@@ -1,9 +1,10 @@
 """The disposition form."""
 
 from flask_wtf import FlaskForm
-from wtforms import SelectField, StringField
+from wtforms import StringField
 from wtforms.validators import DataRequired, Length
 
+from common.formfields import SelectField
 from lims.disposition.models import DISPOSITION_KINDS
 from lims.forms import choices, clean
 

@@ -1,9 +1,10 @@
 """Forms of the case intake screens."""
 
 from flask_wtf import FlaskForm
-from wtforms import DateField, DateTimeLocalField, SelectField, StringField, TextAreaField
+from wtforms import DateField, DateTimeLocalField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
+from common.formfields import SelectField
 from common.iccs.choices import DISTRICT_CHOICES
 from common.persons.forms import PersonFieldsForm
 from lims.forms import DT_FORMAT, choices, clean

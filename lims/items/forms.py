@@ -1,9 +1,10 @@
 """Forms of the item, storage and barcode screens."""
 
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, HiddenField, IntegerField, SelectField, StringField, TextAreaField
+from wtforms import BooleanField, HiddenField, IntegerField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
+from common.formfields import SelectField
 from lims.forms import choices, clean
 from lims.items.models import CONDITIONS, ITEM_TYPES, LOCATION_KINDS
 

@@ -10,12 +10,12 @@ from wtforms import (
     FormField,
     HiddenField,
     IntegerField,
-    SelectField,
     StringField,
     TextAreaField,
 )
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
 
+from common.formfields import SelectField
 from common.iccs.choices import DISTRICT_CHOICES, SEX_CHOICES
 from common.persons.forms import PersonFieldsForm
 from prison_ims.admissions.models import AUTHORITY_TYPES, LEGAL_STATUSES

@@ -8,12 +8,12 @@ from wtforms import (
     FormField,
     HiddenField,
     IntegerField,
-    SelectField,
     StringField,
     TextAreaField,
 )
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
+from common.formfields import SelectField
 from prison_ims.conduct_settings import conduct_setting
 from prison_ims.discipline.models import COMPLAINT_STATUSES, PARTY_ROLES
 from prison_ims.times import belize_to_utc

@@ -1,8 +1,10 @@
 """Forms of the housing screens."""
 
 from flask_wtf import FlaskForm
-from wtforms import SelectField, StringField
+from wtforms import StringField
 from wtforms.validators import DataRequired, Length
+
+from common.formfields import SelectField
 
 
 class AllocationForm(FlaskForm):

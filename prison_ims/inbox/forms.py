@@ -3,9 +3,10 @@
 from datetime import date
 
 from flask_wtf import FlaskForm
-from wtforms import HiddenField, SelectField, TextAreaField
+from wtforms import HiddenField, TextAreaField
 from wtforms.validators import DataRequired, Length
 
+from common.formfields import SelectField
 from prison_ims.admissions.forms import AdmissionForm
 
 AUTHORITY_OF = {"remand_order": "REMAND_WARRANT", "custodial_sentence": "SENTENCE_WARRANT"}

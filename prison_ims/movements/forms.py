@@ -1,9 +1,10 @@
 """Forms of the movement and roll screens."""
 
 from flask_wtf import FlaskForm
-from wtforms import DateTimeLocalField, SelectField, StringField
+from wtforms import DateTimeLocalField, StringField
 from wtforms.validators import DataRequired, Length, Optional
 
+from common.formfields import SelectField
 from prison_ims.movements.services import RECORDABLE_KINDS
 
 DT_FORMAT = ["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S"]

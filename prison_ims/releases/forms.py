@@ -1,9 +1,10 @@
 """Form of the release screen."""
 
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, DateTimeLocalField, SelectField, StringField, TextAreaField
+from wtforms import BooleanField, DateTimeLocalField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length
 
+from common.formfields import SelectField
 from prison_ims.releases.models import RELEASE_GROUNDS
 
 DT_FORMAT = ["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S"]

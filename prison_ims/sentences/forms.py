@@ -1,8 +1,10 @@
 """Forms of the sentence and release-date screens."""
 
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, DateField, HiddenField, IntegerField, SelectField, StringField
+from wtforms import BooleanField, DateField, HiddenField, IntegerField, StringField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
+
+from common.formfields import SelectField
 
 TERM_RANGE = NumberRange(min=0, max=999, message="Give a whole number, 0 or more.")
 

@@ -1,9 +1,10 @@
 """Forms of the visit and property screens."""
 
 from flask_wtf import FlaskForm
-from wtforms import DateTimeLocalField, IntegerField, SelectField, StringField
+from wtforms import DateTimeLocalField, IntegerField, StringField
 from wtforms.validators import Length, NumberRange, Optional
 
+from common.formfields import SelectField
 from prison_ims.times import belize_to_utc
 from prison_ims.visits.models import PROPERTY_DIRECTIONS, VISIT_KINDS
 
