@@ -78,7 +78,32 @@ def build_config(overrides=None):
     if overrides:
         cfg.update(overrides)
     cfg["SQLALCHEMY_DATABASE_URI"] = normalise_database_url(cfg["SQLALCHEMY_DATABASE_URI"])
+    _tune_postgresql(cfg)
     return cfg
+
+
+def _tune_postgresql(cfg):
+    """Planner settings for each PostgreSQL connection (PG_RANDOM_PAGE_COST, empty: none).
+
+    PostgreSQL's default random_page_cost (4) assumes spinning disks and leads it to hash a
+    whole table rather than look up a few thousand rows by index; 1.1 is the usual value for
+    SSDs and a cached working set. Behind PgBouncer, which refuses startup options, set it
+    on the database instead (ALTER DATABASE … SET random_page_cost = 1.1) and leave this empty.
+    """
+    cost = _env("PG_RANDOM_PAGE_COST", "1.1")
+    if not cost or not cfg["SQLALCHEMY_DATABASE_URI"].startswith("postgresql"):
+        return
+    try:
+        cost = float(cost)
+    except ValueError:
+        raise ConfigError(
+            f"PG_RANDOM_PAGE_COST must be a number such as 1.1, not {cost!r}"
+        ) from None
+    options = dict(cfg.get("SQLALCHEMY_ENGINE_OPTIONS") or {})
+    connect_args = dict(options.get("connect_args") or {})
+    connect_args.setdefault("options", f"-c random_page_cost={cost}")
+    options["connect_args"] = connect_args
+    cfg["SQLALCHEMY_ENGINE_OPTIONS"] = options
 
 
 def security_settings(secret):

@@ -16,7 +16,7 @@ from prison_ims.times import now_utc
 def home():
     """Today's figures: custody, remand and its alarms, admissions this month."""
     now = now_utc()
-    held = custody_rows(now)
+    held = custody_rows()  # now
     return render_template(
         "prison_ims/home.html",
         figures=home_figures(now, held),

@@ -71,3 +71,19 @@ class Movement(Audited, Timestamped, db.Model):
     def state_label(self):
         """Where the person was after this movement."""
         return STATES.get(self.to_state, self.to_state)
+
+
+class CustodyNow(db.Model):
+    """Each admission's latest movement, kept by a database trigger on prison_movement.
+
+    Derived, never written by the application: the trigger (migration 0021) upserts the row
+    on every movement inserted, however it is inserted (a form, an import, the demo loader).
+    Custody *now* reads it; custody at any other moment is rebuilt from the movements, and
+    the roll checks the two against the sums of the movements.
+    """
+
+    __tablename__ = "prison_custody_now"
+
+    admission_id = db.Column(db.Integer, db.ForeignKey("prison_admission.id"), primary_key=True)
+    movement_id = db.Column(db.Integer, db.ForeignKey("prison_movement.id"), nullable=False)
+    state = db.Column(db.String(4), nullable=False, index=True)

@@ -9,7 +9,13 @@ from common.extensions import db
 from common.persons.models import PersonRecord
 from prison_ims.admissions.models import Admission, LegalStatusChange
 from prison_ims.housing.models import Cell, CellAllocation, HousingBlock, HousingUnit
-from prison_ims.movements.models import IN_CUSTODY_STATES, MOVEMENT_KINDS, STATES, Movement
+from prison_ims.movements.models import (
+    IN_CUSTODY_STATES,
+    MOVEMENT_KINDS,
+    STATES,
+    CustodyNow,
+    Movement,
+)
 from prison_ims.settings import setting
 from prison_ims.times import as_utc, belize_time_text, now_utc
 
@@ -182,16 +188,30 @@ NO_CELL = "none"  # roll: the people with no cell allocated at the time
 
 
 def select_in_custody(at, *columns, legal_statuses=None):
-    """SELECT `columns` over the admissions in custody at `at`, joined to their last movement
-    (`Movement`); `legal_statuses` keeps only admissions whose legal status now is one of them."""
-    latest = latest_movements_before(at)
-    query = (
-        select(*columns)
-        .select_from(Admission)
-        .join(latest, latest.c.admission_id == Admission.id)
-        .join(Movement, Movement.id == latest.c.movement_id)
-        .where(Movement.to_state.in_(IN_CUSTODY_STATES))
-    )
+    """SELECT `columns` over the admissions in custody at `at` (None: now), joined to their
+    last movement (`Movement`); `legal_statuses` keeps only admissions whose legal status now
+    is one of them.
+
+    Now is read from prison_custody_now (each admission's latest movement, kept by a trigger);
+    any other moment is rebuilt from the movement history.
+    """
+    if at is None:
+        query = (
+            select(*columns)
+            .select_from(CustodyNow)
+            .join(Admission, Admission.id == CustodyNow.admission_id)
+            .join(Movement, Movement.id == CustodyNow.movement_id)
+            .where(CustodyNow.state.in_(IN_CUSTODY_STATES))
+        )
+    else:
+        latest = latest_movements_before(at)
+        query = (
+            select(*columns)
+            .select_from(Admission)
+            .join(latest, latest.c.admission_id == Admission.id)
+            .join(Movement, Movement.id == latest.c.movement_id)
+            .where(Movement.to_state.in_(IN_CUSTODY_STATES))
+        )
     if legal_statuses is not None:
         query = query.where(Admission.legal_status.in_(tuple(legal_statuses)))
     return query
@@ -203,12 +223,12 @@ def custody_at(at=None, legal_statuses=None, unit=ALL_UNITS):
     Movements of an admission are recorded in time order, so the last one at or before `at`
     (highest id) says where the person was. `legal_statuses` keeps only admissions whose
     legal status now is one of them; `unit` (a housing unit id, or NO_CELL) only those
-    whose cell at `at` was in that unit (or who had none).
+    whose cell at `at` was in that unit (or who had none). No `at` means now.
     """
-    at = as_utc(at) if at else now_utc()
+    at = as_utc(at) if at else None
     query = select_in_custody(at, Admission, Movement, legal_statuses=legal_statuses)
     if unit != ALL_UNITS:
-        query = _with_unit_at(query, at).where(
+        query = _with_unit_at(query, at or now_utc()).where(
             HousingBlock.unit_id.is_(None) if unit == NO_CELL else HousingBlock.unit_id == unit
         )
     query = (
@@ -240,7 +260,7 @@ def _with_unit_at(query, at):
 
 def held_admission_ids(at=None, legal_statuses=None):
     """Ids of the admissions in custody at `at` (with a legal status now in `legal_statuses`)."""
-    at = as_utc(at) if at else now_utc()
+    at = as_utc(at) if at else None
     query = select_in_custody(at, Admission.id, legal_statuses=legal_statuses).order_by(
         Admission.booking_number
     )
@@ -248,8 +268,8 @@ def held_admission_ids(at=None, legal_statuses=None):
 
 
 def custody_rows(at=None):
-    """(id, legal_status now, state at `at`) of everyone in custody at `at`, in one query."""
-    at = as_utc(at) if at else now_utc()
+    """(id, legal_status now, state at `at`) of everyone in custody at `at` (None: now)."""
+    at = as_utc(at) if at else None
     query = select_in_custody(
         at, Admission.id, Admission.legal_status, Movement.to_state.label("state")
     )
@@ -302,10 +322,12 @@ def statuses_at(admission_ids, at):
 def roll(at=None, unit=ALL_UNITS):
     """The roll at `at`: each person in custody with where they were, cell and status then.
 
-    `unit` keeps one housing unit (its id) or NO_CELL; by default the whole prison.
+    `unit` keeps one housing unit (its id) or NO_CELL; by default the whole prison. No `at`
+    means now.
     """
-    at = as_utc(at) if at else now_utc()
-    entries = custody_at(at, unit=unit)
+    moment = as_utc(at) if at else None
+    at = moment or now_utc()
+    entries = custody_at(moment, unit=unit)
     ids = [a.id for a, _ in entries]
     cells, statuses = cells_at(ids, at), statuses_at(ids, at)
     return [
@@ -324,13 +346,14 @@ def count_by_unit(at=None, entries=None):
     """Per unit: in custody, inside, out; the totals equal the sums of the movements.
 
     `entries` is the whole roll at `at` when the caller has already built it; without it the
-    count is made in the database, without loading anyone's file.
+    count is made in the database, without loading anyone's file. No `at` means now.
     """
-    at = as_utc(at) if at else now_utc()
+    moment = as_utc(at) if at else None
+    at = moment or now_utc()
     units = db.session.scalars(select(HousingUnit).order_by(HousingUnit.code)).all()
     rows = {u.id: {"unit": u, "custody": 0, "present": 0, "out": 0} for u in units}
     rows[None] = {"unit": None, "custody": 0, "present": 0, "out": 0}
-    for unit_id, state, number in _states_by_unit(at, entries):
+    for unit_id, state, number in _states_by_unit(moment, at, entries):
         row = rows[unit_id]
         row["custody"] += number
         row["present" if state == "IN" else "out"] += number
@@ -345,12 +368,13 @@ def count_by_unit(at=None, entries=None):
     }
 
 
-def _states_by_unit(at, entries):
-    """(unit id or None, state, number in custody) at `at`, from the roll or the database."""
+def _states_by_unit(moment, at, entries):
+    """(unit id or None, state, number in custody) at `at` (`moment`, None for now), from the
+    roll or the database."""
     if entries is not None:
         return [(e["cell"].block.unit_id if e["cell"] else None, e["state"], 1) for e in entries]
     query = _with_unit_at(
-        select_in_custody(at, HousingBlock.unit_id, Movement.to_state, func.count()), at
+        select_in_custody(moment, HousingBlock.unit_id, Movement.to_state, func.count()), at
     ).group_by(HousingBlock.unit_id, Movement.to_state)
     return db.session.execute(query).all()
 

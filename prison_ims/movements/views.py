@@ -48,21 +48,21 @@ def roll_view():
     """Who was in custody at a moment (now by default): the count by unit, then the persons
     of one unit (the first with anyone in it unless `unit` says which, or `all`)."""
     form = RollForm(request.args)
-    at = now_utc()
+    at, moment = now_utc(), None  # no moment: now, read from the custody kept current
     if request.args.get("at"):
         if form.validate() and form.at.data:
-            at = belize_to_utc(form.at.data)
+            at = moment = belize_to_utc(form.at.data)
         else:
             form.at.errors = ["Give a date and time, for example 22/11/2026 06:00."]
     else:
         form.at.data = belize_local(at)
-    counts = count_by_unit(at)
+    counts = count_by_unit(moment)
     unit, unit_error = _chosen_unit(request.args.get("unit", ""), counts["rows"])
     return render_template(
         "prison_ims/roll.html",
         form=form,
         at=at,
-        entries=roll(at, unit=unit["key"]) if unit else [],
+        entries=roll(moment, unit=unit["key"]) if unit else [],
         unit=unit,
         unit_error=unit_error,
         counts=counts,

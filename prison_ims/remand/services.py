@@ -203,10 +203,11 @@ def last_court_trips(admission_ids):
 
 def remand_register(at=None):
     """Everyone in custody now on a remand status, longest remand first, with alarms."""
-    at = as_utc(at) if at else now_utc()
+    moment = as_utc(at) if at else None
+    at = moment or now_utc()
     statuses = tuple(conduct_setting("PRISON_REMAND_STATUSES"))
     limit = conduct_setting("PRISON_REMAND_LIMIT_DAYS")
-    held = [a for a, _ in custody_at(at, legal_statuses=statuses)]
+    held = [a for a, _ in custody_at(moment, legal_statuses=statuses)]
     ids = [a.id for a in held]
     codes = offence_codes(ids)
     spans = remand_spans(ids, at)
@@ -234,11 +235,12 @@ def remand_alarms_now(at=None, held=None):
 
     `held` is `custody_rows(at)` when the caller has it already.
     """
-    at = as_utc(at) if at else now_utc()
+    moment = as_utc(at) if at else None
+    at = moment or now_utc()
     limit = conduct_setting("PRISON_REMAND_LIMIT_DAYS")
     statuses = tuple(conduct_setting("PRISON_REMAND_STATUSES"))
     if held is None:
-        ids = held_admission_ids(at, statuses)
+        ids = held_admission_ids(moment, statuses)
     else:
         ids = [row.id for row in held if row.legal_status in statuses]
     spans, codes = remand_spans(ids, at), offence_codes(ids)

@@ -123,3 +123,37 @@ def test_the_roll_of_one_unit_and_the_database_count_agree_with_the_whole_roll(a
         earlier = now - timedelta(hours=4, minutes=30)  # before anyone had a cell
         assert [e["admission"].id for e in roll(earlier, unit=mr.block.unit_id)] == []
         assert count_by_unit(earlier) == count_by_unit(earlier, roll(earlier))
+
+
+def test_custody_now_is_kept_by_the_database_however_a_movement_is_inserted(app):
+    from sqlalchemy import insert, select
+
+    from common.extensions import db
+    from prison_ims.movements.models import CustodyNow, Movement
+
+    now = now_utc()
+    with app.app_context(), acting_as("test"):
+        a = admit(admitted_at=now - timedelta(days=3))
+        b = admit(given_name="Omar", surname="Bol", admitted_at=now - timedelta(days=3))
+        record_movement(a, "CRT", now - timedelta(days=2), place="Supreme Court")
+        record_movement(b, "REL", now - timedelta(days=1), reason="bail")
+        db.session.flush()
+        # A bulk insert (as the demo loader and the importers do) is tracked too.
+        db.session.execute(
+            insert(Movement).values(
+                admission_id=a.id,
+                kind="RET",
+                occurred_at=now - timedelta(hours=1),
+                from_state="CRT",
+                to_state="IN",
+                custody_delta=0,
+                present_delta=1,
+            )
+        )
+        tracked = dict(db.session.execute(select(CustodyNow.admission_id, CustodyNow.state)).all())
+        assert tracked == {a.id: "IN", b.id: "OUT"}
+        now_ids = [adm.id for adm, _ in custody_at()]
+        assert now_ids == [adm.id for adm, _ in custody_at(now_utc())] == [a.id]
+        current, rebuilt = count_by_unit(), count_by_unit(now_utc())
+        assert current | {"at": None} == rebuilt | {"at": None}
+        assert current["custody"] == current["movement_custody"] == 1
