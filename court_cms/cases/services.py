@@ -10,7 +10,7 @@ from common.iccs.models import NationalOffence
 from common.locking import check_version
 from common.persons.models import PersonRecord
 from common.persons.services import PersonChoiceError, attach_record
-from common.textsearch import in_ids
+from common.sqlfilters import in_ids
 from common.timefmt import belize_today
 from court_cms.cases.models import CASE_STATUSES, PARTY_ROLES, Case, CaseStatusChange, Charge, Party
 from court_cms.custody.listings import publish_case

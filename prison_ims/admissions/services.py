@@ -12,7 +12,7 @@ from common.locking import check_version
 from common.persons.index_store import surviving
 from common.persons.models import IDENTITY_FIELDS, Person, PersonRecord
 from common.persons.services import attach_record
-from common.textsearch import in_ids
+from common.sqlfilters import in_ids
 from prison_ims.admissions.models import (
     AUTHORITY_TYPES,
     LEGAL_STATUSES,

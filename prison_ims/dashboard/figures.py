@@ -7,6 +7,7 @@ from sqlalchemy import func, or_, select
 
 from common.extensions import db
 from common.persons.models import PersonRecord
+from common.sqlfilters import in_values
 from prison_ims.admissions.models import LEGAL_STATUSES, Admission, LegalStatusChange
 from prison_ims.conduct_settings import conduct_setting
 from prison_ims.housing.models import Cell, CellAllocation, HousingBlock, HousingUnit
@@ -34,7 +35,7 @@ def statuses_at(at, admission_ids=None):
         .order_by(LegalStatusChange.changed_at, LegalStatusChange.id)
     )
     if admission_ids is not None:
-        query = query.where(LegalStatusChange.admission_id.in_(admission_ids))
+        query = query.where(in_values(LegalStatusChange.admission_id, admission_ids))
     return dict(db.session.execute(query).all())
 
 

@@ -7,6 +7,7 @@ from sqlalchemy.orm import contains_eager, defer
 
 from common.extensions import db
 from common.persons.models import PersonRecord
+from common.sqlfilters import in_values
 from prison_ims.admissions.models import Admission, LegalStatusChange
 from prison_ims.housing.models import Cell, CellAllocation, HousingBlock, HousingUnit
 from prison_ims.movements.models import (
@@ -296,7 +297,7 @@ def cells_at(admission_ids, at):
         select(CellAllocation.admission_id, Cell)
         .join(Cell, Cell.id == CellAllocation.cell_id)
         .where(
-            CellAllocation.admission_id.in_(admission_ids),
+            in_values(CellAllocation.admission_id, admission_ids),
             CellAllocation.start_at <= at,
             or_(CellAllocation.end_at.is_(None), CellAllocation.end_at > at),
         )
@@ -311,7 +312,7 @@ def statuses_at(admission_ids, at):
     rows = db.session.execute(
         select(LegalStatusChange.admission_id, LegalStatusChange.to_status)
         .where(
-            LegalStatusChange.admission_id.in_(admission_ids),
+            in_values(LegalStatusChange.admission_id, admission_ids),
             LegalStatusChange.changed_at <= at,
         )
         .order_by(LegalStatusChange.changed_at, LegalStatusChange.id)

@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 
 from common.extensions import db
 from common.iccs.models import NationalOffence
+from common.sqlfilters import in_values
 from prison_ims.admissions.models import Admission, AdmissionOffence, LegalStatusChange
 from prison_ims.conduct_settings import conduct_setting
 from prison_ims.movements.models import IN_CUSTODY_STATES, Movement
@@ -106,7 +107,7 @@ def _histories(admission_ids):
         return moves, changes
     for m in db.session.execute(
         select(Movement.admission_id, Movement.occurred_at, Movement.to_state)
-        .where(Movement.admission_id.in_(admission_ids), Movement.custody_delta != 0)
+        .where(in_values(Movement.admission_id, admission_ids), Movement.custody_delta != 0)
         .order_by(Movement.occurred_at, Movement.id)
     ):
         moves[m.admission_id].append(m)
@@ -116,7 +117,7 @@ def _histories(admission_ids):
             LegalStatusChange.changed_at,
             LegalStatusChange.to_status,
         )
-        .where(LegalStatusChange.admission_id.in_(admission_ids))
+        .where(in_values(LegalStatusChange.admission_id, admission_ids))
         .order_by(LegalStatusChange.changed_at, LegalStatusChange.id)
     ):
         changes[c.admission_id].append(c)
@@ -165,7 +166,7 @@ def offence_codes(admission_ids):
         for admission_id, code in db.session.execute(
             select(AdmissionOffence.admission_id, NationalOffence.iccs_code)
             .join(NationalOffence, NationalOffence.id == AdmissionOffence.national_offence_id)
-            .where(AdmissionOffence.admission_id.in_(admission_ids))
+            .where(in_values(AdmissionOffence.admission_id, admission_ids))
         ):
             codes[admission_id].append(code)
     return codes
@@ -179,7 +180,7 @@ def next_court_dates(admission_ids, today=None):
         return result
     for c in db.session.scalars(
         select(CourtDate)
-        .where(CourtDate.admission_id.in_(admission_ids), CourtDate.due_on >= today)
+        .where(in_values(CourtDate.admission_id, admission_ids), CourtDate.due_on >= today)
         .order_by(CourtDate.due_on.desc(), CourtDate.id.desc())
     ):
         result[c.admission_id] = c
@@ -192,7 +193,7 @@ def last_court_trips(admission_ids):
         return {}
     latest = (
         select(func.max(Movement.id))
-        .where(Movement.admission_id.in_(admission_ids), Movement.kind == "CRT")
+        .where(in_values(Movement.admission_id, admission_ids), Movement.kind == "CRT")
         .group_by(Movement.admission_id)
     )
     return {
@@ -248,7 +249,7 @@ def remand_alarms_now(at=None, held=None):
     with_court_date = set(
         db.session.scalars(
             select(CourtDate.admission_id)
-            .where(CourtDate.admission_id.in_(ids), CourtDate.due_on >= belize_date(at))
+            .where(in_values(CourtDate.admission_id, ids), CourtDate.due_on >= belize_date(at))
             .distinct()
         )
     )
