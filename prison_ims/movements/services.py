@@ -259,20 +259,16 @@ def _with_unit_at(query, at):
     )
 
 
-def held_admission_ids(at=None, legal_statuses=None):
-    """Ids of the admissions in custody at `at` (with a legal status now in `legal_statuses`)."""
-    at = as_utc(at) if at else None
-    query = select_in_custody(at, Admission.id, legal_statuses=legal_statuses).order_by(
-        Admission.booking_number
-    )
-    return list(db.session.scalars(query))
-
-
 def custody_rows(at=None):
-    """(id, legal_status now, state at `at`) of everyone in custody at `at` (None: now)."""
+    """(id, legal_status now, admitted_at, state at `at`) of everyone in custody at `at`
+    (None: now)."""
     at = as_utc(at) if at else None
     query = select_in_custody(
-        at, Admission.id, Admission.legal_status, Movement.to_state.label("state")
+        at,
+        Admission.id,
+        Admission.legal_status,
+        Admission.admitted_at,
+        Movement.to_state.label("state"),
     )
     return db.session.execute(query).all()
 

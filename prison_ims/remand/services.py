@@ -20,7 +20,7 @@ from prison_ims.movements.models import IN_CUSTODY_STATES, Movement
 from prison_ims.movements.services import (
     current_state,
     custody_at,
-    held_admission_ids,
+    custody_rows,
     in_custody,
 )
 from prison_ims.remand.models import CourtDate
@@ -234,32 +234,42 @@ def remand_register(at=None):
 def remand_alarms_now(at=None, held=None):
     """The counts of `remand_alarms(remand_register(at))`, from plain rows (the home page).
 
-    `held` is `custody_rows(at)` when the caller has it already.
+    `held` is `custody_rows(at)` when the caller has it already. Remand under one admission
+    cannot be longer than the days since it began, so only admissions older than the
+    shortest threshold have their remand days counted.
     """
     moment = as_utc(at) if at else None
     at = moment or now_utc()
     limit = conduct_setting("PRISON_REMAND_LIMIT_DAYS")
     statuses = tuple(conduct_setting("PRISON_REMAND_STATUSES"))
-    if held is None:
-        ids = held_admission_ids(moment, statuses)
-    else:
-        ids = [row.id for row in held if row.legal_status in statuses]
-    spans, codes = remand_spans(ids, at), offence_codes(ids)
-    days = {a: count_days(spans[a]) for a in ids}
+    held = custody_rows(moment) if held is None else held
+    remand = [row for row in held if row.legal_status in statuses]
+    ids = [row.id for row in remand]
+    today = belize_date(at)
+    floor = min(limit, _shortest_likely_days())
+    older = [r.id for r in remand if (today - belize_date(r.admitted_at)).days + 1 > floor]
+    spans, codes = remand_spans(older, at), offence_codes(older)
+    days = {a: count_days(spans[a]) for a in older}
     with_court_date = set(
         db.session.scalars(
             select(CourtDate.admission_id)
-            .where(in_values(CourtDate.admission_id, ids), CourtDate.due_on >= belize_date(at))
+            .where(in_values(CourtDate.admission_id, ids), CourtDate.due_on >= today)
             .distinct()
         )
     )
     return {
         "remand": len(ids),
-        "over_limit": sum(days[a] > limit for a in ids),
-        "over_likely": sum(days[a] > likely_days_for_codes(codes[a]) for a in ids),
+        "over_limit": sum(days[a] > limit for a in older),
+        "over_likely": sum(days[a] > likely_days_for_codes(codes[a]) for a in older),
         "no_court_date": sum(a not in with_court_date for a in ids),
         "limit_days": limit,
     }
+
+
+def _shortest_likely_days():
+    """The shortest likely sentence any offence can be given (the table or the default)."""
+    table = conduct_setting("PRISON_LIKELY_SENTENCE_DAYS")
+    return min([*table.values(), conduct_setting("PRISON_LIKELY_SENTENCE_DEFAULT_DAYS")])
 
 
 def remand_alarms(rows):

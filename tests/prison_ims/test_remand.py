@@ -112,6 +112,19 @@ def test_alarms_over_the_limit_and_the_likely_sentence(app):
         )
 
 
+def test_home_page_alarms_agree_with_the_register_around_the_shortest_threshold(app):
+    """The home page counts remand days only for admissions older than the shortest
+    threshold (here the likely sentence, 10 days): either side of it, the same counts."""
+    now = now_utc()
+    with app.app_context(), acting_as("test"):
+        for n, days_ago in enumerate((8, 9, 10, 11, 12, 21, 22)):
+            admit(given_name=f"Remand{n}", surname="Test", admitted_at=now - days_ago * DAY)
+        rows = remand_register()
+        assert remand_alarms_now() == remand_alarms(rows)
+        assert remand_alarms(rows)["over_likely"] == sum(r["days"] > 10 for r in rows) > 0
+        assert remand_alarms(rows)["over_limit"] == sum(r["days"] > 20 for r in rows) > 0
+
+
 def test_court_date_refusals(app):
     with app.app_context(), acting_as("test"):
         a = admit()
