@@ -9,7 +9,7 @@ from decimal import Decimal
 from flask import current_app, has_app_context, has_request_context, request
 from flask_login import current_user
 from sqlalchemy import event, inspect
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, scoped_session
 
 from common.audit.chain import append_entries, lock_head
 from common.models import Audited, Versioned
@@ -225,3 +225,16 @@ def install_listeners():
 def record_event(session, action, entity_type, entity_id=None, details=None):
     """Write one explicit audit entry (login, failed login, export, view) in this transaction."""
     _append(session, [_entry(action, entity_type, entity_id, details or {})])
+
+
+def commit_view_entry(session):
+    """Commit a page view's audit entry, releasing the chain lock before the page renders,
+    without expiring the records just read for it (they would be read again otherwise)."""
+    if isinstance(session, scoped_session):
+        session = session()
+    keep = session.expire_on_commit
+    session.expire_on_commit = False
+    try:
+        session.commit()
+    finally:
+        session.expire_on_commit = keep

@@ -4,6 +4,7 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from sqlalchemy import select
 
+from common.audit.services import commit_view_entry
 from common.extensions import db
 from common.formerrors import attach_error
 from common.iccs.choices import offence_choices
@@ -64,7 +65,7 @@ def new():
 def detail(case_id):
     """The case page: parties and charges, hearings, orders, sentences, history."""
     case = services.case_for_view(case_id) or abort(404)
-    db.session.commit()
+    commit_view_entry(db.session)
     return render_case(case)
 
 

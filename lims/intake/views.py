@@ -3,6 +3,7 @@
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
+from common.audit.services import commit_view_entry
 from common.extensions import db
 from common.formerrors import attach_error
 from common.iccs.choices import offence_choices
@@ -48,7 +49,7 @@ def new():
 def detail(case_id):
     """One case: submission, persons, items, requests."""
     case = services.case_for_view(case_id) or abort(404)
-    db.session.commit()
+    commit_view_entry(db.session)
     return render_template(
         "lims/case_detail.html",
         case=case,

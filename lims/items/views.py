@@ -3,7 +3,7 @@
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
-from common.audit.services import record_event
+from common.audit.services import commit_view_entry, record_event
 from common.extensions import db
 from common.formerrors import attach_error
 from common.locking import ConflictError
@@ -74,7 +74,7 @@ def detail(item_id):
     """One item: description, seals, sub-items, holder, chain of custody (verified)."""
     item = db.session.get(Item, item_id) or abort(404)
     record_event(db.session, "view", "Item", item.id, {"screen": "item"})
-    db.session.commit()
+    commit_view_entry(db.session)
     return render_item(item)
 
 

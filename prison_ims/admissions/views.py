@@ -3,6 +3,7 @@
 from flask import abort, flash, redirect, render_template, request, send_file, url_for
 from flask_login import current_user
 
+from common.audit.services import commit_view_entry
 from common.extensions import db
 from common.formerrors import attach_error
 from common.iccs.choices import offence_choices
@@ -107,7 +108,7 @@ def render_detail(admission, status_form=None, allocation_form=None, movement_fo
 def detail(admission_id):
     """One admission: authority, Rule 7 entries, offences, status, cells, movements."""
     admission = admission_for_view(admission_id) or abort(404)
-    db.session.commit()
+    commit_view_entry(db.session)
     return render_detail(admission)
 
 
