@@ -7,6 +7,7 @@ from flask import Flask, request
 from flask_security import Security, SQLAlchemyUserDatastore, user_authenticated
 from sqlalchemy import inspect as sa_inspect
 
+from common import formfields  # noqa: F401 - installs the shared form attribute writer
 from common.audit.services import install_listeners
 from common.config import ROOT, ConfigError, build_config, check_production
 from common.errors import register_error_handlers

@@ -40,3 +40,39 @@ def test_an_option_with_its_own_attributes_falls_back_to_wtforms():
 
     assert TheForm().choice() == Theirs().choice()
     assert "disabled" in TheForm().choice()
+
+
+def test_input_attributes_are_written_as_wtforms_writes_them():
+    from wtforms.widgets.core import html_params
+
+    from common.formfields import attributes
+
+    cases = [
+        {"name": "q", "id": "q", "class_": "form-control", "value": 'x" onmouseover="alert(1)'},
+        {"checked": True, "readonly": False, "data_user_name": "<b>", "aria_label": "A & B"},
+        {"value": 0, "min": -5, "step": 0.5, "required": True, "for_": "f"},
+        {"value": "", "placeholder": "dd/mm/yyyy"},
+    ]
+    for kwargs in cases:
+        assert attributes(**kwargs) == html_params(**kwargs)
+    assert 'value="x&#34; onmouseover=&#34;alert(1)"' in attributes(**cases[0])  # one value
+
+
+def test_every_input_of_a_real_form_renders_through_the_shared_attributes():
+    from wtforms import BooleanField, DateField, IntegerField, StringField, widgets
+
+    from common.formfields import attributes
+
+    assert widgets.Input.html_params is attributes
+
+    class TheForm(Form):
+        name = StringField(render_kw={"placeholder": 'Say "hi" <now>'})
+        born = DateField()
+        count = IntegerField()
+        sure = BooleanField()
+
+    form = TheForm(data={"name": "<script>x</script>", "count": 3, "sure": True})
+    html = form.name() + form.born() + form.count() + form.sure()
+    assert "<script>" not in html and "&lt;script&gt;x&lt;/script&gt;" in html
+    assert 'placeholder="Say &#34;hi&#34; &lt;now&gt;"' in html
+    assert 'checked id="sure"' in html and 'type="number" value="3"' in html
