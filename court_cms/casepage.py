@@ -80,7 +80,7 @@ def case_page_context(case, forms):
         "orders": orders,
         "sentences": sentences,
         "appeals": appeals,
-        "deadlines": {p.id: appeal_deadline(p) for p in case.defendants},
+        "deadlines": {p.id: appeal_deadline(p, sentences[p.id]) for p in case.defendants},
         "charge_form": charge_form,
         "outcome_form": forms.get("outcome_form") or OutcomeForm(),
         "outcome_charge": forms.get("outcome_charge"),

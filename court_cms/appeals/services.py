@@ -12,9 +12,10 @@ from court_cms.sentences.services import sentences_of
 from court_cms.settings import setting
 
 
-def appeal_deadline(party):
-    """Last day to lodge an appeal: the configured days after the latest sentence."""
-    sentences = sentences_of(party)
+def appeal_deadline(party, sentences=None):
+    """Last day to lodge an appeal: the configured days after the latest sentence
+    (`sentences`: the party's, when the caller has read them already)."""
+    sentences = sentences_of(party) if sentences is None else sentences
     base = max((s.imposed_on for s in sentences), default=None)
     if base is None:
         base = max(

@@ -228,8 +228,17 @@ def search_cases(text="", court_id=None, status="", page=1):
 
 
 def case_for_view(case_id):
-    """A case for its page; opening it is audited (it names persons)."""
-    case = db.session.get(Case, case_id)
+    """A case for its page, with its parties, charges and offences; opening it is audited
+    (it names persons)."""
+    parties = selectinload(Case.parties)
+    case = db.session.get(
+        Case,
+        case_id,
+        options=[
+            parties.joinedload(Party.record),
+            parties.selectinload(Party.charges).joinedload(Charge.offence),
+        ],
+    )
     if case is not None:
         record_event(db.session, "view", "Case", case.id, {"screen": "case page"})
     return case
