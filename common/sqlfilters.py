@@ -5,7 +5,8 @@ from sqlalchemy import ARRAY, Integer, any_, bindparam, func, literal_column
 from common.extensions import db
 
 
-def _postgresql():
+def is_postgresql():
+    """Whether this session talks to PostgreSQL (else SQLite, a first run)."""
     return db.session.get_bind().dialect.name == "postgresql"
 
 
@@ -16,7 +17,7 @@ def in_values(column, values):
     run; `= ANY(%(ids)s)` is one parameter whatever the length. Elsewhere (SQLite) a plain IN.
     """
     values = list(values)
-    if not _postgresql():
+    if not is_postgresql():
         return column.in_(values)
     return column == any_(bindparam(None, values, type_=ARRAY(Integer)))
 
@@ -28,7 +29,7 @@ def in_ids(column, ids_query):
     beside other indexed conditions the planner can still combine the indexes (a bitmap OR),
     which it cannot do with `IN (subquery)`. Elsewhere (SQLite) it is the plain IN.
     """
-    if not _postgresql():
+    if not is_postgresql():
         return column.in_(ids_query)
     ids = ids_query.selected_columns[0]
     array = ids_query.with_only_columns(func.array_agg(ids)).scalar_subquery()

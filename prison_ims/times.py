@@ -20,6 +20,12 @@ def as_utc(value):
     return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
+def moment_or_now(at):
+    """(the moment asked for as UTC, or None for now; the time to compute with)."""
+    moment = as_utc(at) if at else None
+    return moment, moment or now_utc()
+
+
 def belize_local(value):
     """An aware time as the naive Belize wall-clock value a date-time picker shows."""
     return to_belize(value).replace(tzinfo=None, second=0, microsecond=0)

@@ -3,7 +3,7 @@
 from collections import Counter
 from datetime import UTC, date, datetime, time, timedelta
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, select
 
 from common.extensions import db
 from common.persons.models import PersonRecord
@@ -45,10 +45,7 @@ def units_at(at):
         select(CellAllocation.admission_id, HousingBlock.unit_id)
         .join(Cell, Cell.id == CellAllocation.cell_id)
         .join(HousingBlock, HousingBlock.id == Cell.block_id)
-        .where(
-            CellAllocation.start_at <= at,
-            or_(CellAllocation.end_at.is_(None), CellAllocation.end_at > at),
-        )
+        .where(CellAllocation.open_at(at))
     ).all()
     return dict(rows)
 

@@ -1,5 +1,7 @@
 """Housing: units hold blocks, blocks hold cells; allocations keep every cell move."""
 
+from sqlalchemy import and_, or_
+
 from common.extensions import db
 from common.models import Audited, Timestamped, Versioned
 
@@ -91,3 +93,8 @@ class CellAllocation(Audited, Versioned, Timestamped, db.Model):
 
     admission = db.relationship("Admission")
     cell = db.relationship(Cell)
+
+    @classmethod
+    def open_at(cls, at):
+        """SQL condition: the stay had begun and not yet ended at `at`."""
+        return and_(cls.start_at <= at, or_(cls.end_at.is_(None), cls.end_at > at))

@@ -2,12 +2,12 @@
 
 from datetime import timedelta
 
-from sqlalchemy import and_, func, or_, select, true
+from sqlalchemy import and_, func, select, true
 from sqlalchemy.orm import contains_eager, defer
 
 from common.extensions import db
 from common.persons.models import PersonRecord
-from common.sqlfilters import in_values
+from common.sqlfilters import in_values, is_postgresql
 from prison_ims.admissions.models import Admission, LegalStatusChange
 from prison_ims.housing.models import Cell, CellAllocation, HousingBlock, HousingUnit
 from prison_ims.movements.models import (
@@ -18,7 +18,7 @@ from prison_ims.movements.models import (
     Movement,
 )
 from prison_ims.settings import setting
-from prison_ims.times import as_utc, belize_time_text, now_utc
+from prison_ims.times import as_utc, belize_time_text, moment_or_now, now_utc
 
 TO_STATE = {
     "ADM": "IN",
@@ -160,7 +160,7 @@ def latest_movements_before(at):
         .order_by(Movement.id.desc())
         .limit(1)
     )
-    if db.session.get_bind().dialect.name == "sqlite":
+    if not is_postgresql():
         last = last.correlate(held).scalar_subquery()
         return select(held.c.admission_id, last.label("movement_id")).subquery()
     # PostgreSQL: a LATERAL join, so the planner looks each last movement up by its index
@@ -248,11 +248,7 @@ def _with_unit_at(query, at):
     return (
         query.outerjoin(
             CellAllocation,
-            and_(
-                CellAllocation.admission_id == Admission.id,
-                CellAllocation.start_at <= at,
-                or_(CellAllocation.end_at.is_(None), CellAllocation.end_at > at),
-            ),
+            and_(CellAllocation.admission_id == Admission.id, CellAllocation.open_at(at)),
         )
         .outerjoin(Cell, Cell.id == CellAllocation.cell_id)
         .outerjoin(HousingBlock, HousingBlock.id == Cell.block_id)
@@ -294,8 +290,7 @@ def cells_at(admission_ids, at):
         .join(Cell, Cell.id == CellAllocation.cell_id)
         .where(
             in_values(CellAllocation.admission_id, admission_ids),
-            CellAllocation.start_at <= at,
-            or_(CellAllocation.end_at.is_(None), CellAllocation.end_at > at),
+            CellAllocation.open_at(at),
         )
     ).all()
     return {admission_id: cell for admission_id, cell in rows}
@@ -322,8 +317,7 @@ def roll(at=None, unit=ALL_UNITS):
     `unit` keeps one housing unit (its id) or NO_CELL; by default the whole prison. No `at`
     means now.
     """
-    moment = as_utc(at) if at else None
-    at = moment or now_utc()
+    moment, at = moment_or_now(at)
     entries = custody_at(moment, unit=unit)
     ids = [a.id for a, _ in entries]
     cells, statuses = cells_at(ids, at), statuses_at(ids, at)
@@ -345,8 +339,7 @@ def count_by_unit(at=None, entries=None):
     `entries` is the whole roll at `at` when the caller has already built it; without it the
     count is made in the database, without loading anyone's file. No `at` means now.
     """
-    moment = as_utc(at) if at else None
-    at = moment or now_utc()
+    moment, at = moment_or_now(at)
     units = db.session.scalars(select(HousingUnit).order_by(HousingUnit.code)).all()
     rows = {u.id: {"unit": u, "custody": 0, "present": 0, "out": 0} for u in units}
     rows[None] = {"unit": None, "custody": 0, "present": 0, "out": 0}

@@ -24,7 +24,7 @@ from prison_ims.movements.services import (
     in_custody,
 )
 from prison_ims.remand.models import CourtDate
-from prison_ims.times import as_utc, belize_date, now_utc
+from prison_ims.times import as_utc, belize_date, moment_or_now, now_utc
 
 
 class RemandError(ValueError):
@@ -204,8 +204,7 @@ def last_court_trips(admission_ids):
 
 def remand_register(at=None):
     """Everyone in custody now on a remand status, longest remand first, with alarms."""
-    moment = as_utc(at) if at else None
-    at = moment or now_utc()
+    moment, at = moment_or_now(at)
     statuses = tuple(conduct_setting("PRISON_REMAND_STATUSES"))
     limit = conduct_setting("PRISON_REMAND_LIMIT_DAYS")
     held = [a for a, _ in custody_at(moment, legal_statuses=statuses)]
@@ -238,8 +237,7 @@ def remand_alarms_now(at=None, held=None):
     cannot be longer than the days since it began, so only admissions older than the
     shortest threshold have their remand days counted.
     """
-    moment = as_utc(at) if at else None
-    at = moment or now_utc()
+    moment, at = moment_or_now(at)
     limit = conduct_setting("PRISON_REMAND_LIMIT_DAYS")
     statuses = tuple(conduct_setting("PRISON_REMAND_STATUSES"))
     held = custody_rows(moment) if held is None else held
