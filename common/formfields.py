@@ -28,7 +28,33 @@ widgets.Input.html_params = staticmethod(attributes)
 
 
 class FastSelect(widgets.Select):
-    """wtforms' Select; an option without extra attributes is written directly."""
+    """wtforms' Select; an option without extra attributes is written directly.
+
+    wtforms' own `__call__` inspects `render_option`'s signature on every render (to warn
+    about an old override) and writes the tag through `Markup.format`; this one does neither.
+    """
+
+    def __call__(self, field, **kwargs):
+        """`<select …>` with its options (and option groups), as wtforms writes it."""
+        kwargs.setdefault("id", field.id)
+        if self.multiple:
+            kwargs["multiple"] = True
+        flags = getattr(field, "flags", {})
+        for key in self.validation_attrs:
+            if key not in kwargs and getattr(flags, key, False):
+                kwargs[key] = getattr(flags, key)
+        html = [f"<select {attributes(name=field.name, **kwargs)}>"]
+        if field.has_groups():
+            for group, choices in field._iter_groups_normalized():
+                if group is not None:
+                    html.append(f"<optgroup {attributes(label=group)}>")
+                html.extend(self.render_option(choice) for choice in choices)
+                if group is not None:
+                    html.append("</optgroup>")
+        else:
+            html.extend(self.render_option(c) for c in field._iter_choices_normalized())
+        html.append("</select>")
+        return Markup("".join(html))  # noqa: S704 - tag and options escaped as they are written
 
     @classmethod
     def render_option(cls, choice, **kwargs):

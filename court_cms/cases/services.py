@@ -228,14 +228,16 @@ def search_cases(text="", court_id=None, status="", page=1):
 
 
 def case_for_view(case_id):
-    """A case for its page, with its parties, charges and offences; opening it is audited
-    (it names persons)."""
+    """A case for its page, with its court and courtrooms, parties, charges and offences;
+    opening it is audited (it names persons)."""
     parties = selectinload(Case.parties)
     case = db.session.get(
         Case,
         case_id,
         options=[
+            joinedload(Case.court).selectinload(Court.courtrooms),
             parties.joinedload(Party.record),
+            parties.joinedload(Party.person),
             parties.selectinload(Party.charges).joinedload(Charge.offence),
         ],
     )

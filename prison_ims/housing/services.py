@@ -304,11 +304,15 @@ def cell_choices(admission=None):
         .order_by(HousingUnit.code, HousingBlock.code, Cell.code)
     ).all()
     fitting, others = [], []
+    fits_block = {}  # the separation rules look at the unit and block, not the cell
     for cell in cells:
         free = cell.capacity - used.get(cell.id, 0)
         if free <= 0:
             continue
         label = f"{cell.label} · {cell.block} · {free} of {cell.capacity} free"
-        ok = admission is None or not separation_breaches(admission, cell)
-        (fitting if ok else others).append((cell.id, label))
+        if cell.block_id not in fits_block:
+            fits_block[cell.block_id] = admission is None or not separation_breaches(
+                admission, cell
+            )
+        (fitting if fits_block[cell.block_id] else others).append((cell.id, label))
     return fitting + [(cid, f"{label} (breaks a separation rule)") for cid, label in others]

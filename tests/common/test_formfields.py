@@ -42,6 +42,29 @@ def test_an_option_with_its_own_attributes_falls_back_to_wtforms():
     assert "disabled" in TheForm().choice()
 
 
+def test_groups_required_and_multiple_selects_render_as_wtforms_renders_them():
+    from wtforms import SelectMultipleField
+    from wtforms.validators import DataRequired
+
+    from common.formfields import FastSelect
+
+    groups = {"Violent <crimes>": [("1", "Murder"), ("2", "Wounding")], "Property": [("3", "T")]}
+
+    def rendered(field_class, chosen, **kwargs):
+        class TheForm(Form):
+            choice = field_class(choices=groups, validators=[DataRequired()], **kwargs)
+
+        return TheForm(data={"choice": chosen}).choice(class_="form-select")
+
+    ours = rendered(SelectField, "2")
+    assert ours == rendered(WtformsSelectField, "2")
+    assert "required" in ours and '<optgroup label="Violent &lt;crimes&gt;">' in ours
+    assert '<option selected value="2">Wounding</option>' in ours
+    ours = rendered(SelectMultipleField, ["1", "3"], widget=FastSelect(multiple=True))
+    assert ours == rendered(SelectMultipleField, ["1", "3"])
+    assert "multiple" in ours and ours.count("selected") == 2
+
+
 def test_input_attributes_are_written_as_wtforms_writes_them():
     from wtforms.widgets.core import html_params
 
