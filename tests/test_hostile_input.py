@@ -17,6 +17,7 @@ from common.identity.matrix import suite_apps
 from court_cms.cases.models import Party
 from tests.conftest import csrf_from, login
 from tests.court_cms.helpers import charge, defendant, file, hearing
+from tests.court_cms.http import unfolded
 from tests.hostile import HOSTILE, LONG, SCRIPT, SQL, VARIANTS, filled, post_forms
 from tests.lims.helpers import reviewed_request, storage
 from tests.prison_ims.helpers import admit
@@ -63,10 +64,12 @@ def _page_urls(app):
 
 
 def _forms_on(client, url):
+    """The page's POST forms, folded ones (fetched when opened) included."""
     page = client.get(url)
     if page.status_code != 200 or page.mimetype != "text/html":
         return []
-    return [f for f in post_forms(page.get_data(as_text=True))
+    html = unfolded(client, page.get_data(as_text=True))
+    return [f for f in post_forms(html)
             if f["action"] and not f["action"].endswith(SKIPPED_ACTIONS)]  # fmt: skip
 
 

@@ -7,6 +7,7 @@ from common.formerrors import attach_error
 from common.locking import ConflictError
 from court_cms.appeals import services
 from court_cms.appeals.forms import AppealForm, AppealOutcomeForm
+from court_cms.caseforms import Refused
 from court_cms.cases.models import Case, Party
 from court_cms.cases.views import render_case
 from court_cms.errors import CourtError
@@ -30,7 +31,7 @@ def new_appeal(case_id):
             attach_error(form, exc)
         else:
             return done(case, "Appeal recorded.")
-    return render_case(db.session.get(Case, case_id), appeal_form=form), 422
+    return render_case(db.session.get(Case, case_id), refused=Refused("new-appeal", form)), 422
 
 
 def decide_appeal(case_id, appeal_id):
@@ -50,4 +51,4 @@ def decide_appeal(case_id, appeal_id):
         else:
             return done(appeal.case, "Appeal outcome recorded.")
     appeal = db.session.get(Appeal, appeal_id)
-    return render_case(appeal.case, decide_form=form, decide_appeal_id=appeal.id), 422
+    return render_case(appeal.case, refused=Refused("decide-appeal", form, appeal.id)), 422

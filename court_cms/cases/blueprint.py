@@ -4,6 +4,7 @@ from flask import Blueprint
 
 from common.identity.access import requires
 from court_cms.appeals import views as appeals
+from court_cms.caseforms import FORM_ROUTES, form_view
 from court_cms.cases import views
 from court_cms.causelist import views as causelist
 from court_cms.custody import views as custody
@@ -18,6 +19,10 @@ POST = {"methods": ["POST"]}
 bp.add_url_rule("/", "index", requires("court.view")(views.index))
 bp.add_url_rule("/new", "new", requires("court.case.create")(views.new), methods=["GET", "POST"])
 bp.add_url_rule("/<int:case_id>", "detail", requires("court.view")(views.detail))
+for permission, kind in FORM_ROUTES.items():
+    bp.add_url_rule(
+        f"/<int:case_id>/forms/{kind}", f"form_{kind}", requires(permission)(form_view(permission))
+    )
 bp.add_url_rule(
     "/<int:case_id>/parties/new",
     "add_party",

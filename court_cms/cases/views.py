@@ -11,6 +11,7 @@ from common.iccs.choices import offence_choices
 from common.locking import ConflictError
 from common.persons.index_store import find_candidates
 from common.timefmt import belize_today
+from court_cms.caseforms import Refused
 from court_cms.cases import services
 from court_cms.cases.forms import CaseForm, ChargeForm, OutcomeForm, PartyForm, StatusForm
 from court_cms.cases.models import CASE_STATUSES, Case, Charge, Party
@@ -149,7 +150,7 @@ def charge_outcome(case_id, charge_id):
             flash(f"Count {charge.count_number} updated.", "success")
             return redirect(url_for("cases.detail", case_id=case_id))
     charge = db.session.get(Charge, charge_id)
-    return render_case(charge.party.case, outcome_form=form, outcome_charge=charge.id), 422
+    return render_case(charge.party.case, refused=Refused("count-outcome", form, charge.id)), 422
 
 
 def change_status(case_id):
@@ -173,4 +174,4 @@ def change_status(case_id):
             db.session.commit()
             flash("Status changed; the change is kept in the history.", "success")
             return redirect(url_for("cases.detail", case_id=case.id))
-    return render_case(db.session.get(Case, case_id), status_form=form), 422
+    return render_case(db.session.get(Case, case_id), refused=Refused("status", form)), 422

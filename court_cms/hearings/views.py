@@ -5,9 +5,8 @@ from flask_login import current_user
 
 from common.extensions import db
 from common.formerrors import attach_error
-from common.links.services import lab_requests_for_court_case
 from common.locking import ConflictError
-from court_cms.casepage import lab_request_choices, reason_choices
+from court_cms.caseforms import Refused, with_outcome_choices
 from court_cms.cases.models import Case
 from court_cms.cases.views import render_case
 from court_cms.errors import CourtError
@@ -44,9 +43,7 @@ def schedule(case_id):
 def outcome(hearing_id):
     """Held, or adjourned with a reason, the side responsible and the new date."""
     hearing = db.session.get(Hearing, hearing_id) or abort(404)
-    form = OutcomeForm()
-    form.reason_id.choices = reason_choices()
-    form.lab_request_id.choices = lab_request_choices(lab_requests_for_court_case(hearing.case_id))
+    form = with_outcome_choices(OutcomeForm(), hearing.case_id)
     if form.validate_on_submit():
         try:
             if form.outcome.data == "HELD":
@@ -61,7 +58,7 @@ def outcome(hearing_id):
             flash("Hearing outcome recorded.", "success")
             return redirect(url_for("cases.detail", case_id=hearing.case_id))
     hearing = db.session.get(Hearing, hearing_id)
-    return render_case(hearing.case, hearing_form=form, hearing_id=hearing.id), 422
+    return render_case(hearing.case, refused=Refused("hearing-outcome", form, hearing.id)), 422
 
 
 def vacate(hearing_id):
@@ -85,7 +82,7 @@ def vacate(hearing_id):
             )
             return redirect(url_for("cases.detail", case_id=hearing.case_id))
     hearing = db.session.get(Hearing, hearing_id)
-    return render_case(hearing.case, vacate_form=form, vacate_hearing_id=hearing.id), 422
+    return render_case(hearing.case, refused=Refused("vacate", form, hearing.id)), 422
 
 
 def _adjournment(form):

@@ -6,6 +6,7 @@ from flask_login import current_user
 from common.extensions import db
 from common.formerrors import attach_error
 from common.locking import ConflictError
+from court_cms.caseforms import Refused
 from court_cms.cases.models import Case, Party
 from court_cms.cases.views import render_case
 from court_cms.errors import CourtError
@@ -41,7 +42,7 @@ def new_order(case_id):
             attach_error(form, exc)
         else:
             return done(case, f"{order.kind_label} recorded.")
-    return render_case(db.session.get(Case, case_id), order_form=form), 422
+    return render_case(db.session.get(Case, case_id), refused=Refused("new-order", form)), 422
 
 
 def end_order(case_id, order_id):
@@ -61,4 +62,4 @@ def end_order(case_id, order_id):
         else:
             return done(order.case, f"{order.kind_label} ended.")
     order = db.session.get(CourtOrder, order_id)
-    return render_case(order.case, end_form=form, end_order_id=order.id), 422
+    return render_case(order.case, refused=Refused("end-order", form, order.id)), 422

@@ -5,6 +5,7 @@ from flask_login import current_user
 
 from common.extensions import db
 from common.formerrors import attach_error
+from court_cms.caseforms import Refused
 from court_cms.cases.models import Case, Charge
 from court_cms.cases.views import render_case
 from court_cms.errors import CourtError
@@ -29,4 +30,5 @@ def new_sentence(case_id):
             attach_error(form, exc)
         else:
             return done(case, f"Sentence on count {charge.count_number} recorded.")
-    return render_case(db.session.get(Case, case_id), sentence_form=form), 422
+    refused = Refused("sentence", form, charge.id)
+    return render_case(db.session.get(Case, case_id), refused=refused), 422

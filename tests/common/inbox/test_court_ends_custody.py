@@ -24,6 +24,7 @@ from tests.common.inbox.helpers import (
 )
 from tests.conftest import csrf_from
 from tests.court_cms.helpers import offence_id
+from tests.court_cms.http import unfolded
 
 TOMORROW = TODAY + timedelta(days=1)
 
@@ -192,12 +193,12 @@ def test_a_vacated_hearing_leaves_the_production_list(app, make_user):
     hearing_id, version = _list_tomorrow(clerk, app, case_id)
     production = f"/prison/production/?date={TOMORROW.isoformat()}"
     assert booking in html(officer, production)
-    assert "Vacate the hearing" in html(clerk, f"/court/cases/{case_id}")
+    assert "Vacate the hearing" in unfolded(clerk, html(clerk, f"/court/cases/{case_id}"))
 
     response = _vacate(clerk, case_id, hearing_id, version, "Judge attending a conference")
     assert response.status_code == 302
     assert booking not in html(officer, production)
-    case_page = html(clerk, f"/court/cases/{case_id}")
+    case_page = unfolded(clerk, html(clerk, f"/court/cases/{case_id}"))
     assert "Vacated" in case_page and "Judge attending a conference" in case_page
     assert "Vacate the hearing" not in case_page
     with app.app_context():

@@ -9,7 +9,7 @@ from court_cms.appeals.services import lodge_appeal
 from court_cms.orders.services import make_order
 from court_cms.sentences.services import record_sentence
 from tests.court_cms.helpers import charge, convict, days_ago, defendant, file, hearing
-from tests.court_cms.http import page
+from tests.court_cms.http import page, unfolded
 
 
 class _Ids(HTMLParser):
@@ -66,8 +66,9 @@ def _busy_case(app):
 
 
 def _page(client, login_as, url):
+    """The page with every folded form opened, as the clerk sees it after opening them all."""
     login_as("court_clerk")
-    return page(client, url)
+    return unfolded(client, page(client, url))
 
 
 def test_the_case_page_has_no_duplicate_ids(app, client, login_as):

@@ -15,7 +15,7 @@ from court_cms.orders.services import end_order, expired_remands, expired_warran
 from court_cms.sentences.services import record_sentence
 from tests.conftest import csrf_from
 from tests.court_cms.helpers import charge, convict, days_ago, defendant, file
-from tests.court_cms.http import case_on_file, page
+from tests.court_cms.http import case_on_file, page, unfolded
 
 
 def _order(case, party, kind, made, expires=None, **extra):
@@ -143,7 +143,7 @@ def test_clerk_records_a_custodial_sentence_over_http(app, client, login_as):
         convict(db.session.get(Charge, charge_id), days_ago(3))
         db.session.commit()
     login_as("court_clerk")
-    detail = page(client, f"/court/cases/{case_id}")
+    detail = unfolded(client, page(client, f"/court/cases/{case_id}"))
     assert "Record the sentence" in detail
     form = {
         "csrf_token": csrf_from(detail),
