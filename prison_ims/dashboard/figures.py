@@ -21,9 +21,9 @@ SEX_LABELS = {"M": "Male", "F": "Female"}
 def held_at(at):
     """[(admission id, sex, date of birth)] of everyone in custody at `at`."""
     return db.session.execute(
-        select_in_custody(at, Admission.id, PersonRecord.sex, PersonRecord.date_of_birth).join(
-            PersonRecord, PersonRecord.id == Admission.person_record_id
-        )
+        select_in_custody(
+            at, Admission.id, PersonRecord.sex, PersonRecord.date_of_birth, movement=False
+        ).join(PersonRecord, PersonRecord.id == Admission.person_record_id)
     ).all()
 
 

@@ -86,4 +86,5 @@ class CustodyNow(db.Model):
 
     admission_id = db.Column(db.Integer, db.ForeignKey("prison_admission.id"), primary_key=True)
     movement_id = db.Column(db.Integer, db.ForeignKey("prison_movement.id"), nullable=False)
-    state = db.Column(db.String(4), nullable=False, index=True)
+    # Not indexed, so that the trigger's rewrites are in-place (HOT) updates: migration 0022.
+    state = db.Column(db.String(4), nullable=False)

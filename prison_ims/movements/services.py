@@ -188,22 +188,29 @@ ALL_UNITS = "all"  # roll and counts: every unit
 NO_CELL = "none"  # roll: the people with no cell allocated at the time
 
 
-def select_in_custody(at, *columns, legal_statuses=None):
+def state_column(at):
+    """The custody state at `at` as a column of `select_in_custody(at, …)` (None: now)."""
+    return CustodyNow.state if at is None else Movement.to_state
+
+
+def select_in_custody(at, *columns, legal_statuses=None, movement=True):
     """SELECT `columns` over the admissions in custody at `at` (None: now), joined to their
     last movement (`Movement`); `legal_statuses` keeps only admissions whose legal status now
     is one of them.
 
     Now is read from prison_custody_now (each admission's latest movement, kept by a trigger);
-    any other moment is rebuilt from the movement history.
+    any other moment is rebuilt from the movement history. A now query whose columns need
+    only the state (`state_column`) passes `movement=False` and skips the movement table.
     """
     if at is None:
         query = (
             select(*columns)
             .select_from(CustodyNow)
             .join(Admission, Admission.id == CustodyNow.admission_id)
-            .join(Movement, Movement.id == CustodyNow.movement_id)
             .where(CustodyNow.state.in_(IN_CUSTODY_STATES))
         )
+        if movement:
+            query = query.join(Movement, Movement.id == CustodyNow.movement_id)
     else:
         latest = latest_movements_before(at)
         query = (
@@ -264,7 +271,8 @@ def custody_rows(at=None):
         Admission.id,
         Admission.legal_status,
         Admission.admitted_at,
-        Movement.to_state.label("state"),
+        state_column(at).label("state"),
+        movement=False,
     )
     return db.session.execute(query).all()
 
@@ -363,9 +371,10 @@ def _states_by_unit(moment, at, entries):
     roll or the database."""
     if entries is not None:
         return [(e["cell"].block.unit_id if e["cell"] else None, e["state"], 1) for e in entries]
+    state = state_column(moment)
     query = _with_unit_at(
-        select_in_custody(moment, HousingBlock.unit_id, Movement.to_state, func.count()), at
-    ).group_by(HousingBlock.unit_id, Movement.to_state)
+        select_in_custody(moment, HousingBlock.unit_id, state, func.count(), movement=False), at
+    ).group_by(HousingBlock.unit_id, state)
     return db.session.execute(query).all()
 
 
