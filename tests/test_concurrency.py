@@ -28,7 +28,10 @@ def test_two_clerks_change_the_same_case_one_gets_the_conflict(app, make_user):
     case_id, _party, _charge = case_on_file(app)
     first, _ = client_as(app, make_user, "court_clerk")
     second, _ = client_as(app, make_user, "court_clerk")
-    page, action = f"/court/cases/{case_id}", f"/court/cases/{case_id}/status"
+    page, action = (
+        f"/court/cases/{case_id}/forms/case?form=status",
+        f"/court/cases/{case_id}/status",
+    )
     first_form = form_fields(first.get(page).get_data(as_text=True), action)
     second_form = form_fields(second.get(page).get_data(as_text=True), action)
     change = {"changed_on": date.today().isoformat()}
@@ -158,7 +161,10 @@ def test_a_write_that_loses_a_race_after_the_version_check_gets_a_409_page(
 
     case_id, _party, _charge = case_on_file(app)
     clerk, _ = client_as(app, make_user, "court_clerk")
-    page, action = f"/court/cases/{case_id}", f"/court/cases/{case_id}/status"
+    page, action = (
+        f"/court/cases/{case_id}/forms/case?form=status",
+        f"/court/cases/{case_id}/status",
+    )
     change = {"status": "TRANSFERRED", "changed_on": date.today().isoformat(), "reason": "Moved"}
     form = {**form_fields(clerk.get(page).get_data(as_text=True), action), **change}
     original = case_services._status

@@ -56,7 +56,10 @@ def test_connection_killed_mid_request_gives_503_and_saves_nothing(
 ):
     case_id, _party, _charge = case_on_file(app)
     clerk, _ = client_as(app, make_user, "court_clerk")
-    page, action = f"/court/cases/{case_id}", f"/court/cases/{case_id}/status"
+    page, action = (
+        f"/court/cases/{case_id}/forms/case?form=status",
+        f"/court/cases/{case_id}/status",
+    )
     form = {**form_fields(clerk.get(page).get_data(as_text=True), action),
             "status": "TRANSFERRED", "changed_on": date.today().isoformat(),
             "reason": "Transferred to Belmopan"}  # fmt: skip
