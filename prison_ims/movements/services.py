@@ -278,14 +278,18 @@ def custody_rows(at=None):
 
 
 def movement_totals(at=None):
-    """(in custody, inside the walls) at `at`, as plain sums of the movement deltas."""
-    at = as_utc(at) if at else now_utc()
-    custody, present = db.session.execute(
-        select(
-            func.coalesce(func.sum(Movement.custody_delta), 0),
-            func.coalesce(func.sum(Movement.present_delta), 0),
-        ).where(Movement.occurred_at <= at)
-    ).one()
+    """(in custody, inside the walls) at `at`, as plain sums of the movement deltas.
+
+    None means now, as prison_custody_now has it: every movement recorded, one entered a few
+    minutes ahead of the clock included (record_movement allows that much).
+    """
+    query = select(
+        func.coalesce(func.sum(Movement.custody_delta), 0),
+        func.coalesce(func.sum(Movement.present_delta), 0),
+    )
+    if at is not None:
+        query = query.where(Movement.occurred_at <= as_utc(at))
+    custody, present = db.session.execute(query).one()
     return int(custody), int(present)
 
 
@@ -355,7 +359,7 @@ def count_by_unit(at=None, entries=None):
         row = rows[unit_id]
         row["custody"] += number
         row["present" if state == "IN" else "out"] += number
-    custody, present = movement_totals(at)
+    custody, present = movement_totals(moment)
     return {
         "at": at,
         "rows": [r for key, r in rows.items() if key is not None or r["custody"]],
