@@ -88,3 +88,19 @@ class CustodyNow(db.Model):
     movement_id = db.Column(db.Integer, db.ForeignKey("prison_movement.id"), nullable=False)
     # Not indexed, so that the trigger's rewrites are in-place (HOT) updates: migration 0022.
     state = db.Column(db.String(4), nullable=False)
+
+
+class MovementDay(db.Model):
+    """The sums of one UTC day's movement deltas, kept by a database trigger on prison_movement.
+
+    Derived, never written by the application (migration 0023). Movements are only ever
+    added, so the count at a moment is the days before it from here plus that day's few
+    movements, instead of a sum over the whole history.
+    """
+
+    __tablename__ = "prison_movement_day"
+
+    day = db.Column(db.Date, primary_key=True)
+    custody = db.Column(db.Integer, nullable=False)
+    present = db.Column(db.Integer, nullable=False)
+    movements = db.Column(db.Integer, nullable=False)

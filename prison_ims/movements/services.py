@@ -16,6 +16,7 @@ from prison_ims.movements.models import (
     STATES,
     CustodyNow,
     Movement,
+    MovementDay,
 )
 from prison_ims.settings import setting
 from prison_ims.times import as_utc, belize_time_text, moment_or_now, now_utc
@@ -281,16 +282,26 @@ def movement_totals(at=None):
     """(in custody, inside the walls) at `at`, as plain sums of the movement deltas.
 
     None means now, as prison_custody_now has it: every movement recorded, one entered a few
-    minutes ahead of the clock included (record_movement allows that much).
+    minutes ahead of the clock included (record_movement allows that much). The whole days
+    come from prison_movement_day (a trigger adds each movement to its UTC day); only the
+    movements of the day `at` falls in are summed one by one.
     """
-    query = select(
+    days = select(
+        func.coalesce(func.sum(MovementDay.custody), 0),
+        func.coalesce(func.sum(MovementDay.present), 0),
+    )
+    if at is None:
+        custody, present = db.session.execute(days).one()
+        return int(custody), int(present)
+    at = as_utc(at)
+    day_start = at.replace(hour=0, minute=0, second=0, microsecond=0)
+    custody, present = db.session.execute(days.where(MovementDay.day < at.date())).one()
+    that_day = select(
         func.coalesce(func.sum(Movement.custody_delta), 0),
         func.coalesce(func.sum(Movement.present_delta), 0),
-    )
-    if at is not None:
-        query = query.where(Movement.occurred_at <= as_utc(at))
-    custody, present = db.session.execute(query).one()
-    return int(custody), int(present)
+    ).where(Movement.occurred_at >= day_start, Movement.occurred_at <= at)
+    day_custody, day_present = db.session.execute(that_day).one()
+    return int(custody) + int(day_custody), int(present) + int(day_present)
 
 
 def cells_at(admission_ids, at):

@@ -159,3 +159,42 @@ def test_custody_now_is_kept_by_the_database_however_a_movement_is_inserted(app)
         current, rebuilt = count_by_unit(), count_by_unit(now_utc())
         assert current | {"at": None} == rebuilt | {"at": None}
         assert current["custody"] == current["movement_custody"] == 1
+
+
+def test_counts_from_the_day_totals_equal_the_plain_sums_of_every_movement(app):
+    from sqlalchemy import func, insert, select
+
+    from common.extensions import db
+    from prison_ims.movements.models import Movement
+
+    def plain_sums(at):
+        query = select(func.sum(Movement.custody_delta), func.sum(Movement.present_delta))
+        if at is not None:
+            query = query.where(Movement.occurred_at <= at)
+        custody, present = db.session.execute(query).one()
+        return int(custody or 0), int(present or 0)
+
+    with app.app_context(), acting_as("test"):
+        midnight = now_utc().replace(hour=0, minute=0, second=0, microsecond=0)
+        base = midnight - timedelta(days=2, minutes=30)  # half an hour before a UTC midnight
+        a = admit(admitted_at=base - timedelta(days=2))
+        b = admit(given_name="Omar", surname="Bol", admitted_at=base - timedelta(hours=1))
+        record_movement(a, "CRT", base, place="Supreme Court")
+        record_movement(b, "REL", base + timedelta(minutes=45), reason="bail")
+        # A bulk insert (as the importers and the demo loader do) is added to its day too.
+        db.session.execute(
+            insert(Movement).values(
+                admission_id=a.id,
+                kind="RET",
+                occurred_at=base + timedelta(hours=3),
+                from_state="CRT",
+                to_state="IN",
+                custody_delta=0,
+                present_delta=1,
+            )
+        )
+        moments = [base + timedelta(minutes=m) for m in (-3000, -61, -59, 0, 29, 30, 44, 46, 180)]
+        for at in [None, *moments]:
+            assert movement_totals(at) == plain_sums(at), at
+        assert movement_totals(base + timedelta(minutes=46)) == (1, 0)  # a at court, b gone
+        assert movement_totals() == (1, 1)
