@@ -39,6 +39,23 @@ def belize_wall_to_utc(value):
         return datetime.max.replace(tzinfo=UTC)
 
 
+def as_utc(value):
+    """Any stored datetime as aware UTC (SQLite returns naive UTC); None stays None."""
+    if value is None:
+        return None
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def belize_local(value):
+    """An aware time as the naive Belize wall-clock value a date-time picker shows."""
+    return to_belize(value).replace(tzinfo=None, second=0, microsecond=0)
+
+
+def belize_date(value):
+    """The Belize calendar date of an aware time."""
+    return to_belize(value).date()
+
+
 def belize_time(value):
     """'22 Nov 2026 14:05' in Belize time, or '' for None."""
     if value is None:

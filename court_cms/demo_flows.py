@@ -11,7 +11,7 @@ The lab is asked through its providers; the court writes through its own service
 """
 
 import random
-from datetime import date, timedelta
+from datetime import timedelta
 
 from sqlalchemy import func, select
 
@@ -19,6 +19,7 @@ from common.extensions import db
 from common.flows.registry import ask
 from common.links.services import link_to_lab_case
 from common.persons.models import PersonRecord
+from common.timefmt import belize_today
 from court_cms.cases.models import Case, Party
 from court_cms.hearings.services import adjourn, hearings_of, schedule_hearing
 from court_cms.reference.models import AdjournmentReason
@@ -97,7 +98,7 @@ def wait_on_lab(case, request, reason, rng, today):
 
 def load_demo(scale, seed, progressbar, today=None):
     """Link lab and court cases of the same persons; returns summary lines."""
-    today = today or date.today()
+    today = today or belize_today()
     rng = random.Random(seed + 8)
     reason = db.session.scalar(
         select(AdjournmentReason).where(AdjournmentReason.code == "AWAIT_FORENSIC")

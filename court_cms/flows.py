@@ -1,13 +1,14 @@
 """What the court tells the other systems (providers of common.flows.registry)."""
 
 from collections import defaultdict
-from datetime import date, timedelta
+from datetime import timedelta
 
 from sqlalchemy import func, select
 
 from common.extensions import db
 from common.flows.refs import CourtCaseRef, HearingStep
 from common.flows.registry import provides
+from common.timefmt import belize_today
 from court_cms.cases.models import CASE_STATUSES, PARTY_ROLES, Case, Party
 from court_cms.hearings.models import Hearing
 from court_cms.metrics.measures import Period
@@ -105,7 +106,7 @@ def person_cases(person_id):
 @provides("court.headline")
 def headline(today=None):
     """Clearance rate and median days to disposition over the last 12 months, all courts."""
-    today = today or date.today()
+    today = today or belize_today()
     period = Period(today - timedelta(days=365), today)
     results = measures(period)
     clearance, ttd = results["clearance"], results["time_to_disposition"]

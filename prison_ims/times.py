@@ -2,38 +2,26 @@
 
 from datetime import UTC, date, datetime
 
-from common.timefmt import BELIZE, belize_wall_to_utc, to_belize
+from common.timefmt import BELIZE, as_utc, belize_date, belize_local, now_utc, to_belize
+from common.timefmt import belize_wall_to_utc as belize_to_utc
 
-
-def now_utc():
-    """The current time, timezone-aware UTC."""
-    return datetime.now(UTC)
-
-
-def belize_to_utc(value):
-    """A naive Belize wall-clock time from a form, as aware UTC (None stays None)."""
-    return belize_wall_to_utc(value)
-
-
-def as_utc(value):
-    """Any stored datetime as aware UTC (SQLite returns naive UTC)."""
-    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+__all__ = [
+    "age_on",
+    "as_utc",
+    "belize_date",
+    "belize_local",
+    "belize_time_text",
+    "belize_to_utc",
+    "month_start_utc",
+    "moment_or_now",
+    "now_utc",
+]
 
 
 def moment_or_now(at):
     """(the moment asked for as UTC, or None for now; the time to compute with)."""
     moment = as_utc(at) if at else None
     return moment, moment or now_utc()
-
-
-def belize_local(value):
-    """An aware time as the naive Belize wall-clock value a date-time picker shows."""
-    return to_belize(value).replace(tzinfo=None, second=0, microsecond=0)
-
-
-def belize_date(value):
-    """The Belize calendar date of an aware time."""
-    return to_belize(value).date()
 
 
 def age_on(date_of_birth, day):

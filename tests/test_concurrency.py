@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from common.audit.services import acting_as
 from common.extensions import db
 from common.identity.models import User
+from common.timefmt import belize_today
 from court_cms.cases.models import Case, CaseStatusChange
 from lims.custody.models import CustodyEntry
 from lims.custody.services import transfer
@@ -34,7 +35,7 @@ def test_two_clerks_change_the_same_case_one_gets_the_conflict(app, make_user):
     )
     first_form = form_fields(first.get(page).get_data(as_text=True), action)
     second_form = form_fields(second.get(page).get_data(as_text=True), action)
-    change = {"changed_on": date.today().isoformat()}
+    change = {"changed_on": belize_today().isoformat()}
     won = first.post(action, data={**first_form, **change, "status": "TRANSFERRED",
                                    "reason": "Transferred to Belmopan"})  # fmt: skip
     assert won.status_code == 302
@@ -165,7 +166,7 @@ def test_a_write_that_loses_a_race_after_the_version_check_gets_a_409_page(
         f"/court/cases/{case_id}/forms/case?form=status",
         f"/court/cases/{case_id}/status",
     )
-    change = {"status": "TRANSFERRED", "changed_on": date.today().isoformat(), "reason": "Moved"}
+    change = {"status": "TRANSFERRED", "changed_on": belize_today().isoformat(), "reason": "Moved"}
     form = {**form_fields(clerk.get(page).get_data(as_text=True), action), **change}
     original = case_services._status
 

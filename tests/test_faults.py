@@ -1,7 +1,5 @@
 """The database connection dies in the middle of a request: 503, nothing half-saved, recovery."""
 
-from datetime import date
-
 import pytest
 from sqlalchemy import create_engine, select, text
 
@@ -9,6 +7,7 @@ import court_cms.cases.services as case_services
 from common.audit.models import AuditEntry
 from common.config import normalise_database_url
 from common.extensions import db
+from common.timefmt import belize_today
 from court_cms.cases.models import Case, CaseStatusChange
 from tests.conftest import PG_ADMIN_URL
 from tests.court_cms.http import case_on_file
@@ -61,7 +60,7 @@ def test_connection_killed_mid_request_gives_503_and_saves_nothing(
         f"/court/cases/{case_id}/status",
     )
     form = {**form_fields(clerk.get(page).get_data(as_text=True), action),
-            "status": "TRANSFERRED", "changed_on": date.today().isoformat(),
+            "status": "TRANSFERRED", "changed_on": belize_today().isoformat(),
             "reason": "Transferred to Belmopan"}  # fmt: skip
     before = _counts(app, case_id)
 

@@ -5,6 +5,7 @@ import sys
 import click
 
 from common.audit.services import acting_as
+from common.timefmt import belize_today
 
 APP_CHOICE = click.Choice(["prison", "lims", "court"])
 
@@ -126,7 +127,6 @@ def bco_pull(sources, into):
 @click.option("--pdf", "pdf", type=click.Path(dir_okay=False), help="Printed summary, charts.")
 def bco_indicators(source, out, pdf):
     """Cross-system indicators by month, sex, age band and district (cells under 5 hidden)."""
-    from datetime import date
 
     from sqlalchemy.engine import make_url
 
@@ -137,7 +137,7 @@ def bco_indicators(source, out, pdf):
     if not (out or pdf):
         click.echo("Refused: give --out FILE.csv, --pdf FILE.pdf or both.", err=True)
         sys.exit(2)
-    today = date.today()
+    today = belize_today()
     counts, rates = compute(load(repository(source)), today=today)
     if out:
         write_csv(out, counts, rates)

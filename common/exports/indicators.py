@@ -13,6 +13,7 @@ from sqlalchemy import select
 
 from common.exports.consumer import records
 from common.exports.records import age_band
+from common.timefmt import belize_today
 
 SUPPRESS_BELOW = 5
 BACKLOG_DAYS = 30  # a request open longer than this at a month's end is in the backlog
@@ -75,7 +76,7 @@ def compute(data, today=None):
     Rates are {(indicator, month): (value, number of values it summarises)}: medians, and
     the remand share of the month-end population.
     """
-    today = today or date.today()
+    today = today or belize_today()
     counts = Counter()
     rates = {}
     _prison(data, today, counts, rates)

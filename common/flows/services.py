@@ -10,15 +10,9 @@ from datetime import date, timedelta
 
 from common.flows.attribution import episode_days
 from common.flows.registry import ask
-from common.models import utcnow
-from common.timefmt import BELIZE
+from common.timefmt import belize_today
 
 DEFAULT_PERIOD_DAYS = 365
-
-
-def belize_today():
-    """Today's date in Belize."""
-    return utcnow().astimezone(BELIZE).date()
 
 
 def _overlaps(episode, start, end):

@@ -5,13 +5,13 @@ case by its number, the lab for its requests' discipline, state and dates (never
 """
 
 from collections import defaultdict
-from datetime import date
 
 from sqlalchemy import func, select
 
 from common.extensions import db
 from common.flows.registry import ask
 from common.links.models import CaseLink, LabWait
+from common.timefmt import belize_today
 
 
 class LinkError(ValueError):
@@ -179,7 +179,7 @@ def holding_up_court_cases(today=None):
     Rows: {"request": LabRequestRef, "age_days", "adjournments", "cases": [(CourtCaseRef, n)],
     "last_adjourned"}.
     """
-    today = today or date.today()
+    today = today or belize_today()
     counts = db.session.execute(
         select(
             LabWait.lab_request_id,

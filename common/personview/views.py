@@ -1,12 +1,11 @@
 """Thin view: one person across the three systems."""
 
-from datetime import date
-
 from flask import abort, render_template
 from flask_login import current_user
 
 from common.extensions import db
 from common.personview.services import find_person, person_view
+from common.timefmt import belize_today
 
 
 def page(public_id):
@@ -15,5 +14,5 @@ def page(public_id):
     sections = person_view(person, current_user)
     db.session.commit()
     return render_template(
-        "common/person_view.html", person=person, sections=sections, today=date.today()
+        "common/person_view.html", person=person, sections=sections, today=belize_today()
     )

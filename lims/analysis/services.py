@@ -7,6 +7,7 @@ from sqlalchemy import func, select
 from common.extensions import db
 from common.identity.models import User
 from common.locking import check_version
+from common.timefmt import belize_today
 from lims.analysis.models import (
     DISCIPLINES,
     PRIORITIES,
@@ -36,7 +37,7 @@ def grant_qualification(user, discipline, qualified_on=None):
         raise LimsError("Choose the discipline.", "discipline")
     if user is None or not can_be_qualified(user):
         raise LimsError("Only analysts and reviewers are qualified in a discipline.", "user_id")
-    if qualified_on is not None and not EARLIEST_QUALIFICATION <= qualified_on <= date.today():
+    if qualified_on is not None and not EARLIEST_QUALIFICATION <= qualified_on <= belize_today():
         raise LimsError(
             "The qualification date must be between 1950 and today: check the year.",
             "qualified_on",
@@ -49,7 +50,7 @@ def grant_qualification(user, discipline, qualified_on=None):
     if found is None:
         found = Qualification(user_id=user.id, discipline=discipline)
         db.session.add(found)
-    found.qualified_on = qualified_on or date.today()
+    found.qualified_on = qualified_on or belize_today()
     found.active = True
     db.session.flush()
     return found
@@ -218,7 +219,7 @@ def review(result, kind, reviewer, approved, reason="", at=None):
 
 def workload():
     """Per analyst: open requests assigned, oldest receipt, overdue count."""
-    today = date.today()
+    today = belize_today()
     rows = db.session.execute(
         select(
             User,

@@ -1,11 +1,12 @@
 """In the browser: a clerk adjourns a case awaiting the lab, the lab and management see it."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from playwright.sync_api import expect
 
 from common.extensions import db
+from common.timefmt import belize_today
 from tests.common.flows.story import remand_story
 from tests.e2e.test_browser_login import sign_in
 
@@ -45,7 +46,7 @@ def test_adjourned_awaiting_the_lab_then_seen_by_the_lab_and_management(
     page.get_by_text("Record outcome").click()
     page.get_by_label("Outcome").select_option("ADJOURNED")
     page.get_by_label("Adjournment reason").select_option(label="Awaiting forensic report")
-    page.get_by_label("Adjourned to").fill((date.today() + timedelta(days=21)).isoformat())
+    page.get_by_label("Adjourned to").fill((belize_today() + timedelta(days=21)).isoformat())
     page.get_by_role("button", name="Save").click()
     expect(page.get_by_text("Hearing outcome recorded.")).to_be_visible()
     expect(page.get_by_text(f"Waiting for {story['lab_number']} DNA").first).to_be_visible()

@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 from playwright.sync_api import expect
 
+from common.timefmt import belize_today
 from tests.conftest import TEST_PASSWORD
 
 pytestmark = pytest.mark.e2e
@@ -46,7 +47,7 @@ def admit_known_person(page, base):
     page.goto(f"{base}/prison/admissions/new")
     page.get_by_label("Commitment authority").select_option("REMAND_WARRANT")
     page.get_by_label("Issuing court").fill("Belize Magistrate's Court")
-    page.get_by_label("Date of the warrant or order").fill(date.today().isoformat())
+    page.get_by_label("Date of the warrant or order").fill(belize_today().isoformat())
     page.get_by_label("Warrant or order reference").fill("RW-501/2026")
     page.get_by_label("Legal status").select_option("REMAND")
     page.get_by_label("Given name").fill("Marvin")
@@ -83,7 +84,7 @@ def record_sentence(page):
     """A one-year sentence that began two years ago (release is due)."""
     page.get_by_role("link", name="Sentences and release dates").click()
     page.get_by_label("Offence the sentence is for").select_option(index=1)
-    page.get_by_label("Sentence starts").fill(date(date.today().year - 2, 1, 15).isoformat())
+    page.get_by_label("Sentence starts").fill(date(belize_today().year - 2, 1, 15).isoformat())
     page.get_by_label("Years").fill("1")
     page.get_by_role("button", name="Record sentence").click()
     expect(page.get_by_text("Sentence recorded")).to_be_visible()

@@ -1,12 +1,13 @@
 """Housing rules: capacity, separation of categories (Rule 11), cell moves as history."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from sqlalchemy import select
 
 from common.audit.services import acting_as
 from common.extensions import db
+from common.timefmt import belize_today
 from prison_ims.housing.models import Cell, CellAllocation, HousingBlock, HousingUnit
 from prison_ims.housing.services import (
     LAYOUT,
@@ -77,7 +78,7 @@ def test_juveniles_and_adults_are_kept_apart(app):
         boy = admit(
             given_name="Kevin",
             surname="Pop",
-            date_of_birth=date.today().replace(year=date.today().year - 16),
+            date_of_birth=belize_today().replace(year=belize_today().year - 16),
         )
         with pytest.raises(HousingError, match="juvenile"):
             allocate(boy, cell("MR", "A"))

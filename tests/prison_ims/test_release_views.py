@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 
 from common.audit.services import acting_as
 from common.extensions import db
+from common.timefmt import belize_today
 from prison_ims.movements.services import current_state
 from prison_ims.releases.models import Release
 from prison_ims.releases.services import record_release
@@ -82,7 +83,7 @@ def test_release_dates_page_lists_second_checks_and_releases_due(app, client, lo
     with app.app_context():
         due = confirmed(make_user, start_date=date(2020, 1, 1), years=1, months=0)
         gone = confirmed(make_user, start_date=date(2020, 1, 1), years=1, months=0)
-        later = confirmed(make_user, start_date=date.today(), years=5, months=0)
+        later = confirmed(make_user, start_date=belize_today(), years=5, months=0)
         pending = sentenced(given_name="Omar", surname="Bol")
         with acting_as("test"):
             record_release(gone, release_data(grounds="SENTENCE_SERVED"))
@@ -100,7 +101,7 @@ def test_release_dates_page_lists_second_checks_and_releases_due(app, client, lo
 def test_release_before_the_confirmed_date_is_refused_on_the_form(app, client, make_user):
 
     with app.app_context():
-        start = date.today() - timedelta(days=10)
+        start = belize_today() - timedelta(days=10)
         admission_id = confirmed(make_user, start_date=start, years=3, months=0).id
     login(client, make_user("prison_officer"))
     url = f"/prison/releases/{admission_id}"

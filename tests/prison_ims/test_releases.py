@@ -7,6 +7,7 @@ from sqlalchemy import func, select
 
 from common.audit.services import acting_as
 from common.extensions import db
+from common.timefmt import belize_today
 from prison_ims.movements.models import Movement
 from prison_ims.movements.services import (
     count_by_unit,
@@ -60,7 +61,7 @@ def test_release_records_a_rel_movement_and_the_count_follows(app):
         admission = admit()
         with acting_as("test"):
             release = record_release(admission, release_data())
-        assert release.certificate_number == f"REL-{date.today().year}-00001"
+        assert release.certificate_number == f"REL-{belize_today().year}-00001"
         assert release.movement.kind == "REL" and current_state(admission.id) == "OUT"
         assert release.calculation_id is None
         counts = count_by_unit()
@@ -94,10 +95,10 @@ def test_incomplete_checklist_is_refused_and_nothing_saved(app, overrides, field
 
 def test_release_before_the_confirmed_date_needs_a_reason(app, make_user):
     with app.app_context():
-        start = date.today() - timedelta(days=30)
+        start = belize_today() - timedelta(days=30)
         admission = confirmed(make_user, start_date=start, years=2, months=0)
         erd = current_calculation(admission.id).erd
-        assert erd > date.today()
+        assert erd > belize_today()
         data = release_data(grounds="COURT_ORDER", authority_reference="CA order 4/2026")
         with acting_as("test"), pytest.raises(ReleaseError, match="is before it") as refused:
             record_release(admission, data)

@@ -10,6 +10,7 @@ from common.audit.services import acting_as
 from common.extensions import db
 from common.identity.models import User
 from common.locking import ConflictError
+from common.timefmt import belize_today
 from prison_ims.movements.services import record_movement
 from prison_ims.sentences.models import PrisonSentence, ReleaseDateCalculation, RemandCredit
 from prison_ims.sentences.services import (
@@ -120,7 +121,7 @@ def test_life_sentence_has_no_dates(app):
         ({"life": True}, "life", "A life sentence has no term"),
         ({"offence_id": None}, "offence", "Choose the offence"),
         ({"start_date": None}, "start_date", "Give the date the sentence starts"),
-        ({"start_date": date.today() + timedelta(days=30)}, "start_date", "future"),
+        ({"start_date": belize_today() + timedelta(days=30)}, "start_date", "future"),
     ],
 )
 def test_bad_sentence_is_refused_and_nothing_is_saved(app, overrides, field, message):

@@ -5,7 +5,6 @@ The indicator totals are checked against counts taken with SQL from the source d
 
 import csv
 from collections import defaultdict
-from datetime import date
 
 import pytest
 from sqlalchemy import text
@@ -13,6 +12,7 @@ from sqlalchemy import text
 from common.exports.consumer import repository
 from common.exports.indicators import compute, load
 from common.extensions import db
+from common.timefmt import belize_today
 from prison_ims.population.services import day_end
 from tests.common.exports.helpers import make_token
 
@@ -101,7 +101,7 @@ def test_demo_feeds_pulled_into_the_repository_give_the_source_counts(
     data = load(repository(repo))
     keys = _keys_by_system(data)
     assert keys["prison"] & keys["lims"] & keys["court"], "someone is in all three systems"
-    counts, rates = compute(data, today=date.today())
+    counts, rates = compute(data, today=belize_today())
     assert _month_totals(counts, "prison_admissions") == expected["admissions"]
     assert _month_totals(counts, "court_filings") == expected["filings"]
     assert _month_totals(counts, "lab_requests") == expected["lab_requests"]

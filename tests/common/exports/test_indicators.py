@@ -1,13 +1,13 @@
 """Feeds → `justice bco pull` → `justice bco indicators`: totals equal the source counts."""
 
 import csv
-from datetime import date
 
 from sqlalchemy import func, select
 
 from common.exports.consumer import repository
 from common.exports.indicators import age_band, compute, load, suppressed
 from common.extensions import db
+from common.timefmt import belize_today
 from tests.common.exports.helpers import DEFENDANT, file_court_case, make_token
 from tests.common.exports.test_lims_feeds import lab_case_with_suspect
 from tests.prison_ims.helpers import admit
@@ -54,10 +54,10 @@ def test_indicators_from_the_repository_match_the_sources(app, live_server, just
         args += ["--source", f"{app_name}={live_server}/{app_name}/api/export/v1/,{token}"]
     assert justice_cli("bco", "pull", *args, "--into", repo).exit_code == 0
 
-    counts, _medians = compute(load(repository(repo)), today=date.today())
+    counts, _medians = compute(load(repository(repo)), today=belize_today())
     total = lambda name: sum(v for k, v in counts.items() if k[0] == name)  # noqa: E731
     assert total("prison_admissions") == admissions == 7
-    this_month = f"{date.today():%Y-%m}"
+    this_month = f"{belize_today():%Y-%m}"
     population = sum(v for k, v in counts.items() if k[:2] == ("prison_population", this_month))
     assert population == 7
     assert total("court_filings") == filings == 2

@@ -1,6 +1,6 @@
 """Lab ↔ court over HTTP: linking from both sides, status without results, adjournments."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from sqlalchemy import select
 
@@ -8,6 +8,7 @@ from common.audit.models import AuditEntry
 from common.audit.services import acting_as
 from common.extensions import db
 from common.links.models import CaseLink, LabWait
+from common.timefmt import belize_today
 from court_cms.hearings.models import Hearing
 from lims.analysis.services import create_request
 from tests.common.flows.story import lab_case_of
@@ -27,7 +28,7 @@ def court_case_with_defendant(app):
 def lab_case_for(app, public_id):
     """(lab case id, lab number, request id) of a lab case naming the person, committed."""
     with app.app_context():
-        case, request = lab_case_of(public_id, received_on=date.today() - timedelta(days=20))
+        case, request = lab_case_of(public_id, received_on=belize_today() - timedelta(days=20))
         db.session.commit()
         return case.id, case.lab_number, request.id
 
@@ -98,7 +99,7 @@ def adjourn_form(hearing_id, version, code, **extra):
         "version": version,
         "outcome": "ADJOURNED",
         "reason_id": reason(code).id,
-        "next_on": (date.today() + timedelta(days=14)).isoformat(),
+        "next_on": (belize_today() + timedelta(days=14)).isoformat(),
         **extra,
     }
 
@@ -107,7 +108,7 @@ def listed_hearing(app, court_id):
     with app.app_context():
         from court_cms.cases.models import Case
 
-        listed = hearing(db.session.get(Case, court_id), on=date.today() - timedelta(days=1))
+        listed = hearing(db.session.get(Case, court_id), on=belize_today() - timedelta(days=1))
         db.session.commit()
         return listed.id, listed.version
 
@@ -173,10 +174,10 @@ def test_holding_up_panel_lists_the_oldest_request_first(app, make_user):
     court_id, number, public_id = court_case_with_defendant(app)
     with app.app_context():
         old_case, old_request = lab_case_of(
-            public_id, received_on=date.today() - timedelta(days=90)
+            public_id, received_on=belize_today() - timedelta(days=90)
         )
         new_case, new_request = lab_case_of(
-            public_id, received_on=date.today() - timedelta(days=10)
+            public_id, received_on=belize_today() - timedelta(days=10)
         )
         db.session.commit()
         numbers = (old_case.lab_number, new_case.lab_number)
