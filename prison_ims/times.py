@@ -2,7 +2,15 @@
 
 from datetime import UTC, date, datetime
 
-from common.timefmt import BELIZE, as_utc, belize_date, belize_local, now_utc, to_belize
+from common.timefmt import (
+    BELIZE,
+    as_utc,
+    belize_date,
+    belize_local,
+    belize_time,
+    now_utc,
+    to_belize,
+)
 from common.timefmt import belize_wall_to_utc as belize_to_utc
 
 __all__ = [
@@ -43,6 +51,4 @@ def month_start_utc(value):
 
 def belize_time_text(value):
     """A stored time as '22 Nov 2026 14:05' Belize time, for messages."""
-    from common.timefmt import belize_time
-
     return belize_time(value)

@@ -127,7 +127,6 @@ def bco_pull(sources, into):
 @click.option("--pdf", "pdf", type=click.Path(dir_okay=False), help="Printed summary, charts.")
 def bco_indicators(source, out, pdf):
     """Cross-system indicators by month, sex, age band and district (cells under 5 hidden)."""
-
     from sqlalchemy.engine import make_url
 
     from common.exports.consumer import repository
