@@ -286,22 +286,23 @@ def movement_totals(at=None):
     come from prison_movement_day (a trigger adds each movement to its UTC day); only the
     movements of the day `at` falls in are summed one by one.
     """
-    days = select(
-        func.coalesce(func.sum(MovementDay.custody), 0),
-        func.coalesce(func.sum(MovementDay.present), 0),
-    )
+    days = _sums(MovementDay.custody, MovementDay.present)
     if at is None:
         custody, present = db.session.execute(days).one()
         return int(custody), int(present)
     at = as_utc(at)
     day_start = at.replace(hour=0, minute=0, second=0, microsecond=0)
     custody, present = db.session.execute(days.where(MovementDay.day < at.date())).one()
-    that_day = select(
-        func.coalesce(func.sum(Movement.custody_delta), 0),
-        func.coalesce(func.sum(Movement.present_delta), 0),
-    ).where(Movement.occurred_at >= day_start, Movement.occurred_at <= at)
+    that_day = _sums(Movement.custody_delta, Movement.present_delta).where(
+        Movement.occurred_at >= day_start, Movement.occurred_at <= at
+    )
     day_custody, day_present = db.session.execute(that_day).one()
     return int(custody) + int(day_custody), int(present) + int(day_present)
+
+
+def _sums(*columns):
+    """SELECT the sum of each column, 0 over no rows."""
+    return select(*(func.coalesce(func.sum(column), 0) for column in columns))
 
 
 def cells_at(admission_ids, at):
